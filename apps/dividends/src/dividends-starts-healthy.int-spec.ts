@@ -1,0 +1,4 @@
+import { describeServiceShell } from '@fupin/service-kit/testing';
+import { dividendsService } from './dividends.service';
+
+describeServiceShell(dividendsService);

@@ -1,0 +1,4 @@
+import { describeServiceShell } from '@fupin/service-kit/testing';
+import { ledgerService } from './ledger.service';
+
+describeServiceShell(ledgerService);

@@ -1,0 +1,4 @@
+import { describeServiceShell } from '@fupin/service-kit/testing';
+import { marketService } from './market.service';
+
+describeServiceShell(marketService);

@@ -1,0 +1,4 @@
+import { CreateAuditLog1763900000000 } from './1763900000000-create-audit-log';
+
+/** Every migration of this service, oldest first. Never edit one that has been merged. */
+export const migrations = [CreateAuditLog1763900000000];

@@ -1,0 +1,4 @@
+import { describeServiceShell } from '@fupin/service-kit/testing';
+import { registryService } from './registry.service';
+
+describeServiceShell(registryService);

@@ -1,0 +1,54 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { BaseConfig } from '../config/service-config';
+import { DatabaseModule } from '../database/database.module';
+import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { DatabaseHealthIndicator } from '../health/database.health';
+import { HealthController } from '../health/health.controller';
+
+/** Injection token for the service's validated config object. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+/**
+ * What every service shares: JSON logs with request ids, the database, health checks and the
+ * error filter. Imported once by each service's root module.
+ */
+@Module({})
+export class ServiceCoreModule {
+  static forRoot(name: string, config: BaseConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: ServiceCoreModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            name,
+            level: config.LOG_LEVEL,
+            genReqId: (req: IncomingMessage) => {
+              const given = req.headers['x-request-id'];
+              return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-kiosk-credential"]'],
+            autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').includes('/health') },
+          },
+          // Express 5 route syntax; the library's default '*' is the legacy form and warns.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        }),
+        DatabaseModule.forDataSource(dataSource),
+        TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        DatabaseHealthIndicator,
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+      exports: [SERVICE_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { DataSource, MixedList } from 'typeorm';
+import { z } from 'zod';
+import { BaseConfig } from '../config/service-config';
+
+/** What each service declares about itself; {@link startService} does the rest. */
+export interface ServiceDefinition<S extends z.ZodType<BaseConfig>> {
+  /** Service name: the URL prefix is `/api/<name>`. */
+  name: string;
+  title: string;
+  description: string;
+  configSchema: S;
+  entities: MixedList<string | (new () => unknown)>;
+  migrations: MixedList<string | (new () => unknown)>;
+  /** The service's feature modules, given its typed config and connected DataSource. */
+  modules: (context: ServiceContext<z.infer<S>>) => Array<Type | DynamicModule>;
+}
+
+export interface ServiceContext<C> {
+  config: C;
+  dataSource: DataSource;
+}

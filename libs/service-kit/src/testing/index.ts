@@ -1,0 +1,2 @@
+export * from './describe-service-shell';
+export * from './start-service-for-test';

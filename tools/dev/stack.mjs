@@ -1,0 +1,206 @@
+// Starts the whole platform in-process for `npm start` and the browser tests: embedded
+// PostgreSQL (or the server named by DATABASE_URL), the four services as child processes, and
+// a gateway per web app. Everything it starts, stop() stops.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { buildServices, SERVICES } from '../build/services.mjs';
+import { startGateway } from './gateway.mjs';
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const APPS = ['storefront', 'kiosk', 'admin'];
+export const DEFAULT_PORTS = {
+  registry: 3001, ledger: 3002, market: 3003, dividends: 3004,
+  storefront: 4200, kiosk: 4300, admin: 4400, postgres: 5433,
+};
+
+/**
+ * @typedef {object} StackOptions
+ * @property {string} [dataDir] folder for the PostgreSQL cluster; default a fresh temp folder (throwaway)
+ * @property {0 | typeof DEFAULT_PORTS} [ports] 0 picks free ports for everything
+ * @property {(line: string) => void} [log]
+ * @property {Record<string, string | undefined>} [env] where DATABASE_URL-style variables are read
+ * @property {boolean} [durable] fsync on for the embedded cluster (default: true when dataDir is given)
+ */
+
+/** @param {StackOptions} [options] */
+export async function startStack(options = {}) {
+  const log = options.log ?? (() => undefined);
+  const env = options.env ?? process.env;
+  const stoppers = [];
+  const stop = async () => {
+    while (stoppers.length) await stoppers.pop()().catch((e) => log(`stop: ${e.message}`));
+  };
+  try {
+    await buildServices();
+    const persistence = require(path.join(ROOT, 'dist/node/libs/persistence/src/index.js'));
+    const ports = options.ports === 0 ? await freePorts(persistence) : { ...DEFAULT_PORTS, ...(options.ports ?? {}) };
+
+    const databaseUrls = await prepareDatabases({ persistence, env, options, ports, log, stoppers });
+
+    const services = {};
+    for (const name of SERVICES) {
+      const child = await startServiceProcess(name, { port: ports[name], databaseUrl: databaseUrls[name], env, log });
+      stoppers.push(() => stopChild(child));
+      services[name] = ports[name];
+    }
+    await Promise.all(SERVICES.map((name) => waitHealthy(name, ports[name])));
+
+    const urls = {};
+    for (const app of APPS) {
+      const appDir = path.join(ROOT, 'dist/apps', app);
+      if (!fs.existsSync(path.join(appDir, 'index.html'))) log(`warning: ${app} is not built (dist/apps/${app})`);
+      const gateway = await startGateway({ appDir, services, port: ports[app] });
+      stoppers.push(() => gateway.close());
+      urls[app] = `http://127.0.0.1:${gateway.port}`;
+    }
+    for (const name of SERVICES) urls[name] = `http://127.0.0.1:${ports[name]}/api/${name}`;
+    return { urls, databaseUrls: redactAll(databaseUrls), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function freePorts(persistence) {
+  const ports = {};
+  for (const key of Object.keys(DEFAULT_PORTS)) ports[key] = await persistence.freePort();
+  return ports;
+}
+
+/**
+ * DATABASE_URL-style variables win: <SERVICE>_DATABASE_URL for one service, DATABASE_URL for a
+ * server on which a database per service is created. Otherwise the embedded server starts.
+ */
+async function prepareDatabases({ persistence, env, options, ports, log, stoppers }) {
+  const urls = {};
+  const perService = Object.fromEntries(SERVICES.map((s) => [s, env[`${s.toUpperCase()}_DATABASE_URL`]]));
+  if (SERVICES.every((s) => perService[s])) {
+    log('databases: using <SERVICE>_DATABASE_URL from the environment (embedded PostgreSQL not started)');
+    return perService;
+  }
+  let adminUrl = env.DATABASE_URL;
+  if (adminUrl) {
+    log(`databases: using the server at ${persistence.describeDatabaseUrl(adminUrl)} (embedded PostgreSQL not started)`);
+  } else {
+    const throwaway = !options.dataDir;
+    const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-stack-'));
+    if (throwaway) fs.chmodSync(dataDir, 0o755);
+    const pg = await persistence.EmbeddedPostgres.start({
+      dataDir: throwaway ? path.join(dataDir, 'postgres') : dataDir,
+      port: ports.postgres,
+      durable: options.durable ?? !throwaway,
+      log: (line) => {
+        if (/FATAL|PANIC|ERROR/.test(line)) log(`postgres: ${line}`);
+      },
+    });
+    stoppers.push(async () => {
+      await pg.stop();
+      if (throwaway) fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    log(`databases: embedded PostgreSQL on 127.0.0.1:${pg.port}, data in ${pg.dataDir}`);
+    adminUrl = pg.url();
+  }
+  for (const s of SERVICES) {
+    if (perService[s]) {
+      urls[s] = perService[s];
+      continue;
+    }
+    await persistence.ensureDatabase(adminUrl, s);
+    const u = new URL(adminUrl);
+    u.pathname = `/${s}`;
+    urls[s] = u.toString();
+  }
+  return urls;
+}
+
+async function startServiceProcess(name, { port, databaseUrl, env, log }) {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/node/apps', name, 'src/main.js')], {
+    cwd: ROOT,
+    env: {
+      ...env,
+      NODE_ENV: env.NODE_ENV ?? 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+    },
+    // The IPC channel is a lifeline: a service exits when the launcher dies, even by SIGKILL.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const forward = (stream) => {
+    let buffer = '';
+    stream.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      let i;
+      while ((i = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, i);
+        buffer = buffer.slice(i + 1);
+        const text = line.trim() ? summarise(line) : null;
+        if (text) log(`${name}: ${text}`);
+      }
+    });
+  };
+  forward(child.stdout);
+  forward(child.stderr);
+  child.exitInfo = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  child.exitInfo.then(({ code, signal }) => {
+    if (!child.stopping) log(`${name}: exited (${signal ?? `code ${code}`})`);
+  });
+  return child;
+}
+
+const QUIET_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
+/** Pino JSON lines become "LEVEL message" for the console; anything else passes through. */
+function summarise(line) {
+  try {
+    const entry = JSON.parse(line);
+    // Nest's start-up chatter (module and route listings) says nothing a person needs.
+    if (entry.level <= 30 && QUIET_CONTEXTS.has(entry.context)) return null;
+    const level = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' }[entry.level] ?? '';
+    const req = entry.req ? `${entry.req.method} ${entry.req.url} → ${entry.res?.statusCode ?? ''} ` : '';
+    return `${level} ${req}${entry.msg ?? ''}`.trim();
+  } catch {
+    return line;
+  }
+}
+
+async function waitHealthy(name, port, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/${name}/health`);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${name} did not become healthy within ${timeoutMs / 1000} s (${last})`);
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.stopping = true;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await child.exitInfo;
+  clearTimeout(timer);
+}
+
+function redactAll(urls) {
+  return Object.fromEntries(
+    Object.entries(urls).map(([k, v]) => {
+      const u = new URL(v);
+      if (u.password) u.password = '***';
+      return [k, u.toString()];
+    }),
+  );
+}

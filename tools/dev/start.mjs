@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm start`: builds what is missing, starts the whole platform with embedded defaults and
+// prints where everything is. Ctrl-C stops it all; data stays in .data/ for the next start.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { APPS, DEFAULT_PORTS, ROOT, startStack } from './stack.mjs';
+import { buildServices } from '../build/services.mjs';
+
+const require = createRequire(import.meta.url);
+const started = Date.now();
+const say = (line) => process.stdout.write(`${line}\n`);
+
+function buildApps() {
+  say('building the web apps (cached after the first start)…');
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', APPS.join(','), '--outputStyle=static'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
+  );
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout.toString() + result.stderr.toString());
+    throw new Error('building the web apps failed (output above)');
+  }
+}
+
+function portsFromEnv() {
+  const ports = { ...DEFAULT_PORTS };
+  for (const key of Object.keys(ports)) {
+    const value = process.env[`${key.toUpperCase()}_PORT`];
+    if (value) ports[key] = Number(value);
+  }
+  return ports;
+}
+
+async function main() {
+  buildApps();
+  await buildServices();
+  const persistence = require(path.join(ROOT, 'dist/node/libs/persistence/src/index.js'));
+  const dataDir = path.join(process.env.DATA_DIR ?? persistence.defaultDataRoot(ROOT), 'postgres');
+  const stack = await startStack({
+    dataDir,
+    ports: portsFromEnv(),
+    log: (line) => say(`  ${line}`),
+  });
+
+  let stopping = false;
+  const shutdown = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping…`);
+    await stack.stop();
+    say('stopped; data kept for the next start.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const rows = [
+    ['扶贫超市 storefront (civil servants)', stack.urls.storefront],
+    ['爱心超市 kiosk (villagers)', stack.urls.kiosk],
+    ['管理后台 admin (staff)', stack.urls.admin],
+    ...['registry', 'ledger', 'market', 'dividends'].flatMap((s) => [
+      [`${s} API`, stack.urls[s]],
+      [`${s} API docs`, `${stack.urls[s]}/docs`],
+    ]),
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  say('');
+  say(`The platform is up (${Math.round((Date.now() - started) / 100) / 10} s). Press Ctrl-C to stop.`);
+  say('');
+  for (const [k, v] of rows) say(`  ${k.padEnd(width)}  ${v}`);
+  say('');
+  say(`  data: ${dataDir}`);
+  say('');
+}
+
+main().catch((error) => {
+  process.stderr.write(`npm start failed: ${error.message}\n`);
+  process.exit(1);
+});
