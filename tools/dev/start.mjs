@@ -15,7 +15,7 @@ function buildApps() {
   say('building the web apps (cached after the first start)…');
   const result = spawnSync(
     process.execPath,
-    [require.resolve('nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', APPS.join(','), '--outputStyle=static'],
+    [path.join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', APPS.join(','), '--outputStyle=static'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
   );
   if (result.status !== 0) {
@@ -34,7 +34,8 @@ function portsFromEnv() {
 }
 
 async function main() {
-  buildApps();
+  // The launcher's own tests build the apps once through Nx and skip it here.
+  if (process.env.FUPIN_SKIP_WEB_BUILD !== 'true') buildApps();
   await buildServices();
   const persistence = require(path.join(ROOT, 'dist/node/libs/persistence/src/index.js'));
   const dataDir = path.join(process.env.DATA_DIR ?? persistence.defaultDataRoot(ROOT), 'postgres');
@@ -66,13 +67,18 @@ async function main() {
     ]),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  say('');
-  say(`The platform is up (${Math.round((Date.now() - started) / 100) / 10} s). Press Ctrl-C to stop.`);
-  say('');
-  for (const [k, v] of rows) say(`  ${k.padEnd(width)}  ${v}`);
-  say('');
-  say(`  data: ${dataDir}`);
-  say('');
+  // One write, so whoever watches the output sees the whole table at once.
+  say(
+    [
+      '',
+      `The platform is up (${Math.round((Date.now() - started) / 100) / 10} s). Press Ctrl-C to stop.`,
+      '',
+      ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
+      '',
+      `  data: ${dataDir}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((error) => {
