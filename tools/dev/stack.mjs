@@ -149,7 +149,8 @@ async function startServiceProcess(name, { port, databaseUrl, env, log }) {
   forward(child.stderr);
   child.exitInfo = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.exitInfo.then(({ code, signal }) => {
-    if (!child.stopping) log(`${name}: exited (${signal ?? `code ${code}`})`);
+    // SIGINT/SIGTERM exits are a Ctrl-C reaching the whole process group: expected, not news.
+    if (!child.stopping && signal !== 'SIGINT' && signal !== 'SIGTERM') log(`${name}: exited (${signal ?? `code ${code}`})`);
   });
   return child;
 }

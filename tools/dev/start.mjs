@@ -66,14 +66,17 @@ async function main() {
       [`${s} API docs`, `${stack.urls[s]}/docs`],
     ]),
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
+  // CJK characters take two terminal columns.
+  const columns = (text) => [...text].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const pad = (text, width) => text + ' '.repeat(Math.max(0, width - columns(text)));
+  const width = Math.max(...rows.map(([k]) => columns(k)));
   // One write, so whoever watches the output sees the whole table at once.
   say(
     [
       '',
       `The platform is up (${Math.round((Date.now() - started) / 100) / 10} s). Press Ctrl-C to stop.`,
       '',
-      ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
+      ...rows.map(([k, v]) => `  ${pad(k, width)}  ${v}`),
       '',
       `  data: ${dataDir}`,
       '',

@@ -1,0 +1,1 @@
+export * from './platform/ping.v1';

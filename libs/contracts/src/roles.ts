@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Every role a user can hold. A role is always paired with a region or organisation scope
+ * (county / town / village, cooperative, work unit); the guard in `libs/auth` checks both.
+ */
+export const ROLES = [
+  'county_admin',
+  'town_admin',
+  'village_admin',
+  'store_keeper',
+  'collector',
+  'supermarket_staff',
+  'buyer',
+  'coop_accountant',
+  'auditor',
+  'household',
+] as const;
+
+/** One of {@link ROLES}. */
+export type Role = (typeof ROLES)[number];
+
+/** Validates a role name (JWT claims, admin forms). */
+export const roleSchema = z.enum(ROLES);
+
+/** Display names, zh-CN first; the UI's i18n may override them. */
+export const ROLE_LABELS: Readonly<Record<Role, { readonly 'zh-CN': string; readonly en: string }>> = {
+  county_admin: { 'zh-CN': '县级管理员（扶贫办）', en: 'County administrator' },
+  town_admin: { 'zh-CN': '乡镇管理员', en: 'Town administrator' },
+  village_admin: { 'zh-CN': '村级管理员（村两委）', en: 'Village administrator' },
+  store_keeper: { 'zh-CN': '爱心超市管理员', en: 'Love-supermarket keeper' },
+  collector: { 'zh-CN': '收购点收购员', en: 'Collection-point collector' },
+  supermarket_staff: { 'zh-CN': '扶贫超市店员', en: 'County supermarket staff' },
+  buyer: { 'zh-CN': '采购人（干部职工）', en: 'Buyer (public employee)' },
+  coop_accountant: { 'zh-CN': '合作社会计', en: 'Cooperative accountant' },
+  auditor: { 'zh-CN': '审计员', en: 'Auditor' },
+  household: { 'zh-CN': '农户', en: 'Household' },
+};
+
+/** True when `value` is a known role name. */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
