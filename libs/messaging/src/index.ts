@@ -1,5 +1,6 @@
 /**
- * Outbox, relay, inbox and consumer runner over kafkajs — filled by the Kafka issue. kafkajs is
- * imported here and nowhere else, so the client stays replaceable.
+ * Transactional outbox, relay, inbox and consumer runner over Kafka. kafkajs is imported here
+ * and nowhere else in the workspace, so the client stays replaceable.
  */
-export {};
+export * from './outbox/publish';
+export * from './schema/messaging-tables';
