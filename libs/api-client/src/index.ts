@@ -1,0 +1,19 @@
+export {
+  createApiClient,
+  type ApiClient,
+  type ApiClientOptions,
+  type CommandOptions,
+  type FetchLike,
+  type RequestOptions,
+} from './lib/api-client';
+export {
+  ApiClientError,
+  CLIENT_ERROR_CODES,
+  isApiClientError,
+  type ApiClientErrorCode,
+  type ApiClientErrorInit,
+  type ClientErrorCode,
+} from './lib/api-client-error';
+export type { QueryParams } from './lib/build-url';
+export { isHealthResponse } from './lib/health';
+export { newIdempotencyKey } from './lib/idempotency-key';

@@ -1,0 +1,3 @@
+const { webPreset } = require('./testing/web-jest-preset.cjs');
+
+module.exports = webPreset({ displayName: 'ui', rootDir: __dirname });

@@ -1,0 +1,24 @@
+/**
+ * Jest settings shared by the web projects (libs/ui and the three apps): the workspace preset with
+ * JSX, jsdom with Node's fetch, jest-dom matchers and a stub for CSS imports.
+ */
+const path = require('node:path');
+const { preset } = require('../../../tools/jest/preset.cjs');
+
+function webPreset({ displayName, rootDir }) {
+  const base = preset({ jsx: true });
+  return {
+    ...base,
+    displayName,
+    rootDir,
+    testEnvironment: path.join(__dirname, 'jsdom-environment.cjs'),
+    testMatch: ['<rootDir>/src/**/*.spec.{ts,tsx}'],
+    setupFilesAfterEnv: [path.join(__dirname, 'jest-setup.ts')],
+    moduleNameMapper: {
+      ...base.moduleNameMapper,
+      '\\.css$': path.join(__dirname, 'style-stub.cjs'),
+    },
+  };
+}
+
+module.exports = { webPreset };

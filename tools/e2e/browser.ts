@@ -1,0 +1,85 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); CHROMIUM_PATH overrides it. */
+const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+// No sandbox: CI runs as root in a container. The rest keeps Chromium from calling out to the
+// internet (updates, sync, QUIC probes), which the test machines cannot reach.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The screens the apps are built for. */
+export const VIEWPORTS = {
+  /** The village love-supermarket kiosk's touch screen. */
+  kiosk: { width: 1024, height: 768 },
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/** The addresses tools/e2e/global-setup.mjs publishes after starting the stack. */
+export interface StackUrls {
+  storefront: string;
+  kiosk: string;
+  admin: string;
+  registry: string;
+  ledger: string;
+  market: string;
+  dividends: string;
+}
+
+export function stackUrls(): StackUrls {
+  const raw = process.env['E2E_URLS'];
+  if (!raw)
+    throw new Error(
+      'E2E_URLS is not set: run the browser tests through their jest config (tools/e2e/global-setup.mjs)',
+    );
+  return JSON.parse(raw) as StackUrls;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Uncaught exceptions and console errors seen so far; a healthy page has none. */
+  errors: string[];
+}
+
+/** A fresh page (own storage, so a language chosen in one test does not leak) at a viewport. */
+export async function openPage(browser: Browser, viewport: ViewportName): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  return { page, errors };
+}
+
+const SCREENSHOT_DIR = path.resolve(__dirname, '../../tmp/e2e');
+
+/** Saves a full-page PNG to tmp/e2e/<name>.png for a person to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,33 @@
+// Jest globalSetup for the browser tests: starts the whole platform (embedded PostgreSQL, the four
+// services, a gateway per built app) on free ports and hands the addresses to the tests.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export default async function globalSetup(_globalConfig, projectConfig) {
+  // apps/<app>-e2e tests apps/<app>; testing a missing build would only show the gateway's 404.
+  const app = path.basename(projectConfig.rootDir).replace(/-e2e$/, '');
+  if (!fs.existsSync(path.join(ROOT, 'dist/apps', app, 'index.html'))) {
+    throw new Error(
+      `dist/apps/${app} is not built: run "npx vite build -c apps/${app}/vite.config.mts" first`,
+    );
+  }
+  const { startStack } = await import('../dev/stack.mjs');
+  const lines = [];
+  const log = (line) => {
+    lines.push(line);
+    if (process.env.E2E_VERBOSE) console.log(`[stack] ${line}`);
+  };
+  let stack;
+  try {
+    stack = await startStack({ ports: 0, log });
+  } catch (error) {
+    throw new Error(`the stack did not start: ${error.message}\n${lines.slice(-30).join('\n')}`, {
+      cause: error,
+    });
+  }
+  globalThis.__E2E_STACK__ = stack;
+  process.env.E2E_URLS = JSON.stringify(stack.urls);
+}
