@@ -66,7 +66,11 @@ export function startGateway({ appDir, services, port, host = '127.0.0.1' }) {
 const upstreamAgent = new http.Agent({ keepAlive: true, maxSockets: 128 });
 
 function proxy(req, res, targetPort) {
-  const headers = { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '', 'x-forwarded-proto': 'http' };
+  const headers = {
+    ...req.headers,
+    'x-forwarded-for': req.socket.remoteAddress ?? '',
+    'x-forwarded-proto': 'http',
+  };
   const upstream = http.request(
     { host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers, agent: upstreamAgent },
     (up) => {
@@ -75,7 +79,11 @@ function proxy(req, res, targetPort) {
     },
   );
   upstream.on('error', () => {
-    if (!res.headersSent) sendJson(res, 502, { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用 / The service is not answering' });
+    if (!res.headersSent)
+      sendJson(res, 502, {
+        code: 'SERVICE_UNAVAILABLE',
+        message: '服务暂时不可用 / The service is not answering',
+      });
     else res.destroy();
   });
   req.pipe(upstream);
@@ -93,14 +101,16 @@ function serveStatic(appDir, pathname, req, res) {
   fs.stat(file, (err, st) => {
     if (!err && st.isFile()) return sendFile(file, req, res, /\/assets\//.test(file));
     // Unknown paths without an extension are client-side routes: hand them to the SPA.
-    if (path.extname(decoded)) return sendJson(res, 404, { code: 'NOT_FOUND', message: `no file ${decoded}` });
+    if (path.extname(decoded))
+      return sendJson(res, 404, { code: 'NOT_FOUND', message: `no file ${decoded}` });
     sendFile(path.join(appDir, 'index.html'), req, res, false);
   });
 }
 
 function sendFile(file, req, res, immutable) {
   fs.readFile(file, (err, data) => {
-    if (err) return sendJson(res, 404, { code: 'NOT_FOUND', message: 'the app is not built (run npm start again)' });
+    if (err)
+      return sendJson(res, 404, { code: 'NOT_FOUND', message: 'the app is not built (run npm start again)' });
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': data.length,

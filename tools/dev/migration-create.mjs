@@ -41,6 +41,9 @@ const importLine = `import { ${className} } from './${stamp}-${kebab}';\n`;
 const lastImport = index.lastIndexOf('import ');
 const afterImports = index.indexOf('\n', lastImport) + 1;
 index = index.slice(0, afterImports) + importLine + index.slice(afterImports);
-index = index.replace(/export const migrations = \[([^\]]*)\];/, (_, list) => `export const migrations = [${list.trim()}, ${className}];`);
+index = index.replace(
+  /export const migrations = \[([^\]]*)\];/,
+  (_, list) => `export const migrations = [${list.trim()}, ${className}];`,
+);
 fs.writeFileSync(indexFile, index);
 console.log(`created ${path.relative(ROOT, file)} and registered it in ${path.relative(ROOT, indexFile)}`);

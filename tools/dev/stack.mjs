@@ -14,13 +14,21 @@ const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const APPS = ['storefront', 'kiosk', 'admin'];
 export const DEFAULT_PORTS = {
-  registry: 3001, ledger: 3002, market: 3003, dividends: 3004,
-  storefront: 4200, kiosk: 4300, admin: 4400, postgres: 5433,
+  registry: 3001,
+  ledger: 3002,
+  market: 3003,
+  dividends: 3004,
+  storefront: 4200,
+  kiosk: 4300,
+  admin: 4400,
+  postgres: 5433,
+  kafka: 9092,
 };
 
 /**
  * @typedef {object} StackOptions
  * @property {string} [dataDir] folder for the PostgreSQL cluster; default a fresh temp folder (throwaway)
+ * @property {string} [kafkaDataDir] folder for the dev broker's log; default in memory (throwaway)
  * @property {0 | typeof DEFAULT_PORTS} [ports] 0 picks free ports for everything
  * @property {(line: string) => void} [log]
  * @property {Record<string, string | undefined>} [env] where DATABASE_URL-style variables are read
@@ -33,19 +41,36 @@ export async function startStack(options = {}) {
   const env = options.env ?? process.env;
   const stoppers = [];
   const stop = async () => {
-    while (stoppers.length) await stoppers.pop()().catch((e) => log(`stop: ${e.message}`));
+    while (stoppers.length)
+      await stoppers
+        .pop()()
+        .catch((e) => log(`stop: ${e.message}`));
   };
   try {
     await buildServices();
     const persistence = require(path.join(ROOT, 'dist/node/libs/persistence/src/index.js'));
-    const ports = options.ports === 0 ? await freePorts(persistence) : { ...DEFAULT_PORTS, ...(options.ports ?? {}) };
+    const ports =
+      options.ports === 0 ? await freePorts(persistence) : { ...DEFAULT_PORTS, ...(options.ports ?? {}) };
 
     const databaseUrls = await prepareDatabases({ persistence, env, options, ports, log, stoppers });
+    const kafka = await prepareKafka({ env, options, ports, log, stoppers });
 
     const services = {};
+    const children = {};
+    const launchService = async (name) => {
+      const child = await startServiceProcess(name, {
+        port: ports[name],
+        databaseUrl: databaseUrls[name],
+        brokers: kafka.brokers,
+        env,
+        log,
+      });
+      children[name] = child;
+      return child;
+    };
     for (const name of SERVICES) {
-      const child = await startServiceProcess(name, { port: ports[name], databaseUrl: databaseUrls[name], env, log });
-      stoppers.push(() => stopChild(child));
+      await launchService(name);
+      stoppers.push(() => stopChild(children[name]));
       services[name] = ports[name];
     }
     await Promise.all(SERVICES.map((name) => waitHealthy(name, ports[name])));
@@ -53,13 +78,32 @@ export async function startStack(options = {}) {
     const urls = {};
     for (const app of APPS) {
       const appDir = path.join(ROOT, 'dist/apps', app);
-      if (!fs.existsSync(path.join(appDir, 'index.html'))) log(`warning: ${app} is not built (dist/apps/${app})`);
+      if (!fs.existsSync(path.join(appDir, 'index.html')))
+        log(`warning: ${app} is not built (dist/apps/${app})`);
       const gateway = await startGateway({ appDir, services, port: ports[app] });
       stoppers.push(() => gateway.close());
       urls[app] = `http://127.0.0.1:${gateway.port}`;
     }
     for (const name of SERVICES) urls[name] = `http://127.0.0.1:${ports[name]}/api/${name}`;
-    return { urls, databaseUrls: redactAll(databaseUrls), stop };
+    return {
+      urls,
+      databaseUrls: redactAll(databaseUrls),
+      /** Unredacted, for tests and benchmarks that look into a service's own tables. */
+      databaseUrlsWithPasswords: databaseUrls,
+      kafkaBrokers: kafka.brokers,
+      stop,
+      /** Kills a service the hard way (default SIGKILL: no graceful shutdown) and starts it again. */
+      async restartService(name, signal = 'SIGKILL') {
+        const old = children[name];
+        old.stopping = true;
+        old.kill(signal);
+        await old.exitInfo;
+        await launchService(name);
+        await waitHealthy(name, ports[name]);
+      },
+      /** Stops the dev broker and starts it again on the same port and data (only when this stack started it). */
+      restartKafka: kafka.restart,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -85,7 +129,9 @@ async function prepareDatabases({ persistence, env, options, ports, log, stopper
   }
   let adminUrl = env.DATABASE_URL;
   if (adminUrl) {
-    log(`databases: using the server at ${persistence.describeDatabaseUrl(adminUrl)} (embedded PostgreSQL not started)`);
+    log(
+      `databases: using the server at ${persistence.describeDatabaseUrl(adminUrl)} (embedded PostgreSQL not started)`,
+    );
   } else {
     const throwaway = !options.dataDir;
     const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-stack-'));
@@ -118,20 +164,53 @@ async function prepareDatabases({ persistence, env, options, ports, log, stopper
   return urls;
 }
 
-async function startServiceProcess(name, { port, databaseUrl, env, log }) {
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/node/apps', name, 'src/main.js')], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      NODE_ENV: env.NODE_ENV ?? 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+/** KAFKA_BROKERS wins; otherwise the project's dev broker starts (on disk when kafkaDataDir is given). */
+async function prepareKafka({ env, options, ports, log, stoppers }) {
+  if (env.KAFKA_BROKERS) {
+    log(`kafka: using ${env.KAFKA_BROKERS} (dev broker not started)`);
+    return { brokers: env.KAFKA_BROKERS, restart: undefined };
+  }
+  const { startBroker } = require(path.join(ROOT, 'tools/dev-kafka'));
+  const settings = {
+    host: '127.0.0.1',
+    port: ports.kafka,
+    ...(options.kafkaDataDir ? { dataDir: options.kafkaDataDir } : { inMemory: true }),
+    logLevel: 'warn',
+    logger: (level, message) => log(`kafka: ${level} ${message}`),
+  };
+  let broker = await startBroker(settings);
+  stoppers.push(() => broker.stop());
+  log(
+    `kafka: dev broker on ${broker.brokers}${options.kafkaDataDir ? `, log in ${options.kafkaDataDir}` : ' (in memory)'}`,
+  );
+  return {
+    brokers: broker.brokers,
+    async restart() {
+      await broker.stop();
+      broker = await startBroker({ ...settings, port: broker.port });
     },
-    // The IPC channel is a lifeline: a service exits when the launcher dies, even by SIGKILL.
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  };
+}
+
+async function startServiceProcess(name, { port, databaseUrl, brokers, env, log }) {
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(ROOT, 'dist/node/apps', name, 'src/main.js')],
+    {
+      cwd: ROOT,
+      env: {
+        ...env,
+        NODE_ENV: env.NODE_ENV ?? 'development',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        KAFKA_BROKERS: brokers,
+        LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+      },
+      // The IPC channel is a lifeline: a service exits when the launcher dies, even by SIGKILL.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   const forward = (stream) => {
     let buffer = '';
     stream.on('data', (chunk) => {
@@ -150,12 +229,19 @@ async function startServiceProcess(name, { port, databaseUrl, env, log }) {
   child.exitInfo = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.exitInfo.then(({ code, signal }) => {
     // SIGINT/SIGTERM exits are a Ctrl-C reaching the whole process group: expected, not news.
-    if (!child.stopping && signal !== 'SIGINT' && signal !== 'SIGTERM') log(`${name}: exited (${signal ?? `code ${code}`})`);
+    if (!child.stopping && signal !== 'SIGINT' && signal !== 'SIGTERM')
+      log(`${name}: exited (${signal ?? `code ${code}`})`);
   });
   return child;
 }
 
-const QUIET_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+const QUIET_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /** Pino JSON lines become "LEVEL message" for the console; anything else passes through. */
 function summarise(line) {
@@ -163,7 +249,8 @@ function summarise(line) {
     const entry = JSON.parse(line);
     // Nest's start-up chatter (module and route listings) says nothing a person needs.
     if (entry.level <= 30 && QUIET_CONTEXTS.has(entry.context)) return null;
-    const level = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' }[entry.level] ?? '';
+    const level =
+      { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' }[entry.level] ?? '';
     const req = entry.req ? `${entry.req.method} ${entry.req.url} → ${entry.res?.statusCode ?? ''} ` : '';
     return `${level} ${req}${entry.msg ?? ''}`.trim();
   } catch {

@@ -15,8 +15,20 @@ function buildApps() {
   say('building the web apps (cached after the first start)…');
   const result = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', APPS.join(','), '--outputStyle=static'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
+    [
+      path.join(ROOT, 'node_modules/nx/dist/bin/nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      APPS.join(','),
+      '--outputStyle=static',
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    },
   );
   if (result.status !== 0) {
     process.stderr.write(result.stdout.toString() + result.stderr.toString());
@@ -38,9 +50,11 @@ async function main() {
   if (process.env.FUPIN_SKIP_WEB_BUILD !== 'true') buildApps();
   await buildServices();
   const persistence = require(path.join(ROOT, 'dist/node/libs/persistence/src/index.js'));
-  const dataDir = path.join(process.env.DATA_DIR ?? persistence.defaultDataRoot(ROOT), 'postgres');
+  const dataRoot = process.env.DATA_DIR ?? persistence.defaultDataRoot(ROOT);
+  const dataDir = path.join(dataRoot, 'postgres');
   const stack = await startStack({
     dataDir,
+    kafkaDataDir: path.join(dataRoot, 'kafka'),
     ports: portsFromEnv(),
     log: (line) => say(`  ${line}`),
   });
@@ -65,9 +79,11 @@ async function main() {
       [`${s} API`, stack.urls[s]],
       [`${s} API docs`, `${stack.urls[s]}/docs`],
     ]),
+    ['Kafka brokers', stack.kafkaBrokers],
   ];
   // CJK characters take two terminal columns.
-  const columns = (text) => [...text].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const columns = (text) =>
+    [...text].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
   const pad = (text, width) => text + ' '.repeat(Math.max(0, width - columns(text)));
   const width = Math.max(...rows.map(([k]) => columns(k)));
   // One write, so whoever watches the output sees the whole table at once.
@@ -78,7 +94,7 @@ async function main() {
       '',
       ...rows.map(([k, v]) => `  ${pad(k, width)}  ${v}`),
       '',
-      `  data: ${dataDir}`,
+      `  data: ${dataRoot}`,
       '',
     ].join('\n'),
   );

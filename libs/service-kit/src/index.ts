@@ -7,3 +7,6 @@ export * from './errors/all-exceptions.filter';
 export * from './errors/domain-exception';
 export * from './health/database.health';
 export * from './validation/zod-validation.pipe';
+export * from './metrics/metrics.controller';
+export * from './diagnostics/diagnostics-tables';
+export * from './diagnostics/diagnostics.service';

@@ -93,7 +93,17 @@ describe('npm start', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-launcher-'));
     fs.chmodSync(dataDir, 0o755);
     env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-    for (const key of ['REGISTRY', 'LEDGER', 'MARKET', 'DIVIDENDS', 'STOREFRONT', 'KIOSK', 'ADMIN', 'POSTGRES']) {
+    for (const key of [
+      'REGISTRY',
+      'LEDGER',
+      'MARKET',
+      'DIVIDENDS',
+      'STOREFRONT',
+      'KIOSK',
+      'ADMIN',
+      'POSTGRES',
+      'KAFKA',
+    ]) {
       env[`${key}_PORT`] = String(await freePort());
     }
   });
@@ -103,7 +113,14 @@ describe('npm start', () => {
     const first = launch(env);
     await first.ready;
     const printed = first.output();
-    for (const label of ['storefront', 'kiosk', 'admin', 'registry API', 'dividends API docs']) {
+    for (const label of [
+      'storefront',
+      'kiosk',
+      'admin',
+      'registry API',
+      'dividends API docs',
+      'Kafka brokers',
+    ]) {
       expect(printed).toContain(label);
     }
     for (const service of SERVICES) {
@@ -111,7 +128,9 @@ describe('npm start', () => {
       expect(res.status).toBe(200);
       expect((await res.json()).info.database.status).toBe('up');
     }
-    const pg = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${env.POSTGRES_PORT}/registry` });
+    const pg = new Client({
+      connectionString: `postgres://postgres:postgres@127.0.0.1:${env.POSTGRES_PORT}/registry`,
+    });
     await pg.connect();
     await pg.query(`INSERT INTO audit_log (actor_id, role, scope, action, target_type, target_id)
                     VALUES ('launcher-test', 'county_admin', 'county', 'kept', 'test', '1')`);
@@ -126,7 +145,9 @@ describe('npm start', () => {
     const second = launch(env);
     try {
       await second.ready;
-      const again = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${env.POSTGRES_PORT}/registry` });
+      const again = new Client({
+        connectionString: `postgres://postgres:postgres@127.0.0.1:${env.POSTGRES_PORT}/registry`,
+      });
       await again.connect();
       const rows = await again.query(`SELECT action FROM audit_log WHERE actor_id = 'launcher-test'`);
       await again.end();
@@ -141,7 +162,12 @@ describe('npm start', () => {
     let status: number | null = 0;
     try {
       execFileSync(process.execPath, [path.join(ROOT, 'dist/node/apps/ledger/src/main.js')], {
-        env: { ...process.env, PORT: '0', DATABASE_URL: 'postgres://u:hunter2@127.0.0.1:1/ledger', DATABASE_CONNECT_ATTEMPTS: '1' },
+        env: {
+          ...process.env,
+          PORT: '0',
+          DATABASE_URL: 'postgres://u:hunter2@127.0.0.1:1/ledger',
+          DATABASE_CONNECT_ATTEMPTS: '1',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
     } catch (error) {

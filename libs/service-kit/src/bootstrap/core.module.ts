@@ -1,18 +1,43 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  RequestMethod,
+} from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { MessagingRuntime } from '@fupin/messaging';
 import { LoggerModule } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { BaseConfig } from '../config/service-config';
 import { DatabaseModule } from '../database/database.module';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { DatabaseHealthIndicator } from '../health/database.health';
 import { HealthController } from '../health/health.controller';
+import { METRICS_REGISTRY, MetricsController } from '../metrics/metrics.controller';
 
 /** Injection token for the service's validated config object. */
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+/** Starts the relay and consumers once the app is up; stops them before the database closes. */
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Inject(MessagingRuntime) private readonly runtime: MessagingRuntime) {}
+
+  onApplicationBootstrap(): void {
+    this.runtime.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runtime.stop();
+  }
+}
 
 /**
  * What every service shares: JSON logs with request ids, the database, health checks and the
@@ -20,7 +45,13 @@ export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
  */
 @Module({})
 export class ServiceCoreModule {
-  static forRoot(name: string, config: BaseConfig, dataSource: DataSource): DynamicModule {
+  static forRoot(
+    name: string,
+    config: BaseConfig,
+    dataSource: DataSource,
+    messaging: MessagingRuntime,
+    registry: Registry,
+  ): DynamicModule {
     return {
       module: ServiceCoreModule,
       global: true,
@@ -42,13 +73,16 @@ export class ServiceCoreModule {
         DatabaseModule.forDataSource(dataSource),
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         DatabaseHealthIndicator,
+        MessagingLifecycle,
+        { provide: MessagingRuntime, useValue: messaging },
+        { provide: METRICS_REGISTRY, useValue: registry },
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
-      exports: [SERVICE_CONFIG],
+      exports: [SERVICE_CONFIG, MessagingRuntime, METRICS_REGISTRY],
     };
   }
 }

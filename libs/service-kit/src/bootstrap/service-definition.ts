@@ -1,4 +1,5 @@
 import { DynamicModule, Type } from '@nestjs/common';
+import type { ConsumerSpec } from '@fupin/messaging';
 import { DataSource, MixedList } from 'typeorm';
 import { z } from 'zod';
 import { BaseConfig } from '../config/service-config';
@@ -14,6 +15,10 @@ export interface ServiceDefinition<S extends z.ZodType<BaseConfig>> {
   migrations: MixedList<string | (new () => unknown)>;
   /** The service's feature modules, given its typed config and connected DataSource. */
   modules: (context: ServiceContext<z.infer<S>>) => Array<Type | DynamicModule>;
+  /** Topics this service publishes to (created at start with KAFKA_TOPIC_PARTITIONS partitions). */
+  producedTopics?: readonly string[];
+  /** The consumer groups this service runs, each with its topics and event handlers. */
+  consumers?: (context: ServiceContext<z.infer<S>>) => ConsumerSpec[];
 }
 
 export interface ServiceContext<C> {

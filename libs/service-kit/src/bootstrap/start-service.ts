@@ -2,10 +2,14 @@ import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { TOPICS } from '@fupin/contracts';
+import { MessagingRuntime } from '@fupin/messaging';
 import { connectDataSource, createDataSource, runMigrations } from '@fupin/persistence';
 import { Logger } from 'nestjs-pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { z } from 'zod';
 import { BaseConfig, loadConfig } from '../config/service-config';
+import { diagnosticsConsumer } from '../diagnostics/diagnostics.service';
 import { ServiceCoreModule } from './core.module';
 import { ServiceDefinition } from './service-definition';
 
@@ -37,11 +41,26 @@ export async function startService<S extends z.ZodType<BaseConfig>>(
   let app: NestExpressApplication | undefined;
   try {
     if (config.RUN_MIGRATIONS) await runMigrations(dataSource);
+    const context = { config, dataSource };
+    const registry = new Registry();
+    registry.setDefaultLabels({ service: definition.name });
+    collectDefaultMetrics({ register: registry });
+    const messaging = new MessagingRuntime({
+      service: definition.name,
+      dataSource,
+      brokers: config.KAFKA_BROKERS,
+      // Every service answers pings: the end-to-end check that its messaging works.
+      consumers: [diagnosticsConsumer(), ...(definition.consumers?.(context) ?? [])],
+      topics: [TOPICS.platformTest, ...(definition.producedTopics ?? [])],
+      topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+      consumerSessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+      registry,
+    });
 
     @Module({
       imports: [
-        ServiceCoreModule.forRoot(definition.name, config, dataSource),
-        ...definition.modules({ config, dataSource }),
+        ServiceCoreModule.forRoot(definition.name, config, dataSource, messaging, registry),
+        ...definition.modules(context),
       ],
     })
     class ServiceRootModule {}

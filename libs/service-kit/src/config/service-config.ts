@@ -7,7 +7,10 @@ export const baseConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535),
   DATABASE_URL: z
     .string({ error: 'is required (postgres://user:password@host:port/database)' })
-    .refine((v) => /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(v), 'must look like postgres://user:password@host:port/database'),
+    .refine(
+      (v) => /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(v),
+      'must look like postgres://user:password@host:port/database',
+    ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(60).default(5),
   RUN_MIGRATIONS: z
@@ -15,6 +18,13 @@ export const baseConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** host:port[,host:port…]; unset leaves events in the outbox (development without a broker). */
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, 'must be host:port[,host:port…]')
+    .optional(),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(4),
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(3_000).max(300_000).default(30_000),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -1,4 +1,10 @@
-import { ArgumentsHost, ConflictException, ForbiddenException, HttpStatus, NotFoundException } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  ConflictException,
+  ForbiddenException,
+  HttpStatus,
+  NotFoundException,
+} from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { z } from 'zod';
 import { AllExceptionsFilter } from './all-exceptions.filter';
@@ -24,8 +30,13 @@ function answer(error: unknown): { status: number; body: Record<string, unknown>
 
 describe('errors reach the client as {code, message}', () => {
   it('keeps the code and status of an expected business failure', () => {
-    const res = answer(new DomainException('INSUFFICIENT_POINTS', '积分不足 / Not enough points', HttpStatus.CONFLICT));
-    expect(res).toEqual({ status: 409, body: { code: 'INSUFFICIENT_POINTS', message: '积分不足 / Not enough points' } });
+    const res = answer(
+      new DomainException('INSUFFICIENT_POINTS', '积分不足 / Not enough points', HttpStatus.CONFLICT),
+    );
+    expect(res).toEqual({
+      status: 409,
+      body: { code: 'INSUFFICIENT_POINTS', message: '积分不足 / Not enough points' },
+    });
   });
 
   it('turns a validation failure into 400 naming the field', () => {
@@ -37,13 +48,20 @@ describe('errors reach the client as {code, message}', () => {
   });
 
   it('maps Nest HTTP exceptions to their status with a stable code', () => {
-    expect(answer(new NotFoundException('no such household')).body).toEqual({ code: 'NOT_FOUND', message: 'no such household' });
+    expect(answer(new NotFoundException('no such household')).body).toEqual({
+      code: 'NOT_FOUND',
+      message: 'no such household',
+    });
     expect(answer(new ForbiddenException()).status).toBe(403);
     expect(answer(new ConflictException()).body.code).toBe('CONFLICT');
   });
 
   it('answers a unique-constraint violation with 409, not 500', () => {
-    const error = new QueryFailedError('INSERT …', [], Object.assign(new Error('duplicate key'), { code: '23505' }));
+    const error = new QueryFailedError(
+      'INSERT …',
+      [],
+      Object.assign(new Error('duplicate key'), { code: '23505' }),
+    );
     expect(answer(error)).toMatchObject({ status: 409, body: { code: 'DUPLICATE' } });
   });
 

@@ -28,7 +28,11 @@ const HTTP_CODES: Record<number, string> = {
 /** PostgreSQL constraint errors that are the caller's fault, not the server's. */
 const PG_CONSTRAINT: Record<string, { status: number; code: string; message: string }> = {
   '23505': { status: 409, code: 'DUPLICATE', message: '记录已存在 / The record already exists' },
-  '23503': { status: 409, code: 'REFERENCE_MISSING', message: '引用的记录不存在 / A referenced record does not exist' },
+  '23503': {
+    status: 409,
+    code: 'REFERENCE_MISSING',
+    message: '引用的记录不存在 / A referenced record does not exist',
+  },
   '23514': { status: 409, code: 'RULE_VIOLATED', message: '违反数据规则 / The change breaks a data rule' },
   '22003': { status: 400, code: 'OUT_OF_RANGE', message: '数值超出范围 / A number is out of range' },
   '22P02': { status: 400, code: 'BAD_INPUT', message: '输入格式不正确 / Malformed input' },
@@ -53,7 +57,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private map(exception: unknown): [number, ErrorBody] {
     if (exception instanceof DomainException) {
-      return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
+      return [
+        exception.status,
+        { code: exception.code, message: exception.message, details: exception.details },
+      ];
     }
     if (exception instanceof ZodError) {
       return [
@@ -70,8 +77,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const res = exception.getResponse();
       const raw = typeof res === 'string' ? res : (res as { message?: unknown; code?: unknown });
       const message =
-        typeof raw === 'string' ? raw : Array.isArray(raw.message) ? raw.message.join('; ') : String(raw.message ?? exception.message);
-      const code = typeof raw === 'object' && typeof raw.code === 'string' ? raw.code : (HTTP_CODES[status] ?? `HTTP_${status}`);
+        typeof raw === 'string'
+          ? raw
+          : Array.isArray(raw.message)
+            ? raw.message.join('; ')
+            : String(raw.message ?? exception.message);
+      const code =
+        typeof raw === 'object' && typeof raw.code === 'string'
+          ? raw.code
+          : (HTTP_CODES[status] ?? `HTTP_${status}`);
       return [status, { code, message }];
     }
     if (exception instanceof QueryFailedError) {
@@ -80,9 +94,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (known) return [known.status, { code: known.code, message: known.message }];
     }
     if (isBodyParserError(exception)) {
-      return [exception.status, { code: HTTP_CODES[exception.status] ?? 'BAD_REQUEST', message: exception.message }];
+      return [
+        exception.status,
+        { code: HTTP_CODES[exception.status] ?? 'BAD_REQUEST', message: exception.message },
+      ];
     }
-    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: '服务器内部错误 / Internal server error' }];
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      { code: 'INTERNAL_ERROR', message: '服务器内部错误 / Internal server error' },
+    ];
   }
 }
 

@@ -11,7 +11,9 @@ import { ServiceUnderTest, startServiceForTest } from './start-service-for-test'
  * itself: healthy on a real database, OpenAPI served, errors as `{code, message}`, migrations
  * applied and the audit log append-only, and a one-line failure on a database it cannot reach.
  */
-export function describeServiceShell<S extends z.ZodType<BaseConfig>>(definition: ServiceDefinition<S>): void {
+export function describeServiceShell<S extends z.ZodType<BaseConfig>>(
+  definition: ServiceDefinition<S>,
+): void {
   const name = definition.name;
 
   describe(`${name} service shell`, () => {
@@ -96,9 +98,11 @@ export function describeServiceShell<S extends z.ZodType<BaseConfig>>(definition
     it('fails with one clear line when the database does not exist', async () => {
       const db = await createTestDatabase('gone');
       await db.drop();
-      const error = await startService(definition, { PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: db.url }).catch(
-        (e: unknown) => e,
-      );
+      const error = await startService(definition, {
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: db.url,
+      }).catch((e: unknown) => e);
       expect((error as Error).message).toMatch(/cannot connect to database .*does not exist/);
     });
 
