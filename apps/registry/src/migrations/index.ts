@@ -1,5 +1,6 @@
 import { CreateAuditLog1763900000000 } from './1763900000000-create-audit-log';
 import { CreateMessagingTables1763900000001 } from './1763900000001-create-messaging-tables';
+import { CreateDiagnosticsTables1763900000002 } from './1763900000002-create-diagnostics-tables';
 import { CreateRegions1763900001000 } from './1763900001000-create-regions';
 import { CreateOrganisations1763900001001 } from './1763900001001-create-organisations';
 import { CreateHouseholds1763900001002 } from './1763900001002-create-households';
@@ -10,6 +11,7 @@ import { CreateKiosks1763900001004 } from './1763900001004-create-kiosks';
 export const migrations = [
   CreateAuditLog1763900000000,
   CreateMessagingTables1763900000001,
+  CreateDiagnosticsTables1763900000002,
   CreateRegions1763900001000,
   CreateOrganisations1763900001001,
   CreateHouseholds1763900001002,
