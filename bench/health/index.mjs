@@ -2,7 +2,8 @@
 // touches a service and its database, as the baseline for every other benchmark.
 import { closedLoop, percentile, round1 } from '../lib.mjs';
 
-export async function run({ urls, log }) {
+export async function run({ startStack, log }) {
+  const { urls } = await startStack();
   const figures = {};
   for (const service of ['registry', 'ledger', 'market', 'dividends']) {
     const url = `${urls.admin}/api/${service}/health`;

@@ -73,7 +73,7 @@ export async function startStack(options = {}) {
       stoppers.push(() => stopChild(children[name]));
       services[name] = ports[name];
     }
-    await Promise.all(SERVICES.map((name) => waitHealthy(name, ports[name])));
+    await Promise.all(SERVICES.map((name) => waitHealthy(name, ports[name], children[name])));
 
     const urls = {};
     for (const app of APPS) {
@@ -99,7 +99,7 @@ export async function startStack(options = {}) {
         old.kill(signal);
         await old.exitInfo;
         await launchService(name);
-        await waitHealthy(name, ports[name]);
+        await waitHealthy(name, ports[name], children[name]);
       },
       /** Stops the dev broker and starts it again on the same port and data (only when this stack started it). */
       restartKafka: kafka.restart,
@@ -258,10 +258,16 @@ function summarise(line) {
   }
 }
 
-async function waitHealthy(name, port, timeoutMs = 60_000) {
+async function waitHealthy(name, port, child, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
+    // A service that exited will not become healthy: say so now, not after the timeout.
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(
+        `${name} exited during start-up (${child.signalCode ?? `code ${child.exitCode}`}); its log is above`,
+      );
+    }
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/${name}/health`);
       if (res.ok) return;

@@ -29,14 +29,11 @@ describe('outbox to inbox through the dev broker', () => {
   let consumerDb: Db;
   let relay: OutboxRelay;
   let consumer: EventConsumer;
-  let failNext = 0;
+  let failing = false;
   const metrics = new MessagingMetrics(new Registry());
 
   const credit = onEvent(creditV1, async (manager, event) => {
-    if (failNext > 0) {
-      failNext--;
-      throw new Error('simulated handler failure');
-    }
+    if (failing && event.aggregateId === 'acct-failing') throw new Error('simulated handler failure');
     await manager.query(`INSERT INTO credit (event_id, account, sequence) VALUES ($1, $2, $3)`, [
       event.id,
       event.aggregateId,
@@ -190,7 +187,7 @@ describe('outbox to inbox through the dev broker', () => {
   });
 
   it('dead-letters an event whose handler keeps failing, and a replay applies it once', async () => {
-    failNext = 3;
+    failing = true;
     const [id] = await publishCredits('acct-failing', 0, 1, 9);
     const letter = await eventually('a dead letter', async () => {
       const rows = await consumerDb.ds.query(
@@ -201,7 +198,14 @@ describe('outbox to inbox through the dev broker', () => {
     });
     expect(letter).toMatchObject({ reason: 'failed', attempts: 3 });
     expect(await balance('acct-failing')).toBe(0);
+    // The partition moved on: a later event for another account is applied.
+    await publishCredits('acct-after-failing', 0, 1, 2);
+    await eventually(
+      'the event behind the failing one',
+      async () => (await balance('acct-after-failing')) === 2,
+    );
 
+    failing = false; // the cause is fixed
     const { DeadLetterService } = await import('../src');
     const service = new DeadLetterService(consumerDb.ds, new Map([['consumer.test', [credit]]]));
     const first = await service.replay(letter.id, 'county-admin-1');

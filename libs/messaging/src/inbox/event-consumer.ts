@@ -1,8 +1,15 @@
 import { Logger } from '@nestjs/common';
-import { Consumer, Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { DataSource, EntityManager } from 'typeorm';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
-import { ApplyOutcome, applyMessage, RawMessage } from './apply-message';
+import {
+  ApplyOutcome,
+  applyDecoded,
+  applyMessage,
+  decodeMessage,
+  DecodedMessage,
+  RawMessage,
+} from './apply-message';
 import { EventHandler } from './event-handler';
 
 /** Settings of {@link EventConsumer}. */
@@ -18,13 +25,19 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   retryDelayMs?: number;
   sessionTimeoutMs?: number;
+  /** Messages applied per database transaction when all goes well. */
+  chunkSize?: number;
 }
 
+type Failure = Extract<ApplyOutcome, { kind: 'invalid' | 'failed' }>;
+
 /**
- * A Kafka consumer group member that applies events through the inbox. Messages that fail
- * validation go straight to the dead-letter table; messages whose handler keeps failing go
- * there after a few attempts. Either way the partition moves on: one bad message never blocks
- * the ones behind it, and an operator can replay it once the cause is fixed.
+ * A Kafka consumer group member that applies events through the inbox. Messages are applied in
+ * chunks, one transaction per chunk (each with its inbox rows), which keeps up with a busy topic;
+ * if anything in a chunk fails, its messages are retried one by one so that one bad message
+ * never holds back the others. Messages that fail validation go straight to the dead-letter
+ * table; messages whose handler keeps failing go there after a few attempts. Either way the
+ * partition moves on, and an operator can replay the message once the cause is fixed.
  */
 export class EventConsumer {
   private readonly logger: Logger;
@@ -36,10 +49,11 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     const { kafka, name, topics } = this.options;
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
     const consumer = kafka.consumer({
       groupId: name,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: Math.max(1_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10)),
+      sessionTimeout,
+      heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),
       allowAutoTopicCreation: true,
       maxWaitTimeInMs: 500,
     });
@@ -48,15 +62,16 @@ export class EventConsumer {
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
       autoCommit: true,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const raw: RawMessage = {
-          topic,
-          partition,
-          offset: message.offset,
-          value: message.value?.toString('utf8') ?? '',
-          source: 'kafka',
-        };
-        await this.deliver(raw, message.key?.toString('utf8') ?? null, heartbeat);
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const size = this.options.chunkSize ?? 200;
+        for (let i = 0; i < batch.messages.length; i += size) {
+          if (!isRunning() || isStale()) return;
+          const chunk = batch.messages.slice(i, i + size).map((m) => toRaw(batch.topic, batch.partition, m));
+          await this.applyChunk(chunk, heartbeat);
+          resolveOffset(chunk[chunk.length - 1].offset);
+          await heartbeat();
+        }
       },
     });
   }
@@ -66,7 +81,41 @@ export class EventConsumer {
     this.consumer = undefined;
   }
 
-  private async deliver(raw: RawMessage, key: string | null, heartbeat: () => Promise<void>): Promise<void> {
+  /** The fast path: the whole chunk in one transaction; on any failure, one by one. */
+  private async applyChunk(
+    chunk: Array<RawMessage & { key: string | null }>,
+    heartbeat: () => Promise<void>,
+  ) {
+    const { dataSource, name, handlers, metrics } = this.options;
+    const decoded = chunk.map((raw) => ({ raw, decoded: decodeMessage(handlers, raw) }));
+    let applied: Array<{ type: string; applied: boolean }>;
+    try {
+      applied = await dataSource.transaction(async (manager) => {
+        const results: Array<{ type: string; applied: boolean }> = [];
+        for (const { raw, decoded: d } of decoded) {
+          if (d.kind === 'ready')
+            results.push({ type: d.event.type, applied: await applyDecoded(manager, name, d) });
+          else if (d.kind === 'invalid') await this.setAside(manager, raw, d, 1);
+        }
+        return results;
+      });
+    } catch {
+      for (const raw of chunk) await this.deliverOne(raw, heartbeat);
+      return;
+    }
+    for (const r of applied) {
+      if (r.applied) metrics?.consumed.inc({ consumer: name, type: r.type });
+      else metrics?.duplicates.inc({ consumer: name });
+    }
+    for (const { decoded: d } of decoded)
+      if (d.kind === 'invalid') metrics?.deadLetters.inc({ consumer: name, reason: 'invalid' });
+  }
+
+  /** The careful path: one message, its own transaction, retried with backoff, then set aside. */
+  private async deliverOne(
+    raw: RawMessage & { key: string | null },
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     const { dataSource, name, handlers, metrics } = this.options;
     const maxAttempts = this.options.maxAttempts ?? 5;
     let outcome: ApplyOutcome = await applyMessage(dataSource, name, handlers, raw);
@@ -86,35 +135,34 @@ export class EventConsumer {
         return;
       case 'ignored':
         return;
-      case 'invalid':
-      case 'failed':
-        await this.setAside(raw, key, outcome, attempts);
+      default:
+        // If even this insert fails the error propagates: kafkajs retries the batch rather than lose it.
+        await this.setAside(dataSource.manager, raw, outcome, attempts);
+        metrics?.deadLetters.inc({ consumer: name, reason: outcome.kind });
     }
   }
 
   private async setAside(
-    raw: RawMessage,
-    key: string | null,
-    outcome: Extract<ApplyOutcome, { kind: 'invalid' | 'failed' }>,
+    manager: EntityManager,
+    raw: RawMessage & { key: string | null },
+    outcome: Failure | Extract<DecodedMessage, { kind: 'invalid' }>,
     attempts: number,
   ): Promise<void> {
-    const { dataSource, name, metrics } = this.options;
     this.logger.warn(
       { topic: raw.topic, partition: raw.partition, offset: raw.offset, error: outcome.error },
       `dead letter (${outcome.kind})`,
     );
-    // If even this insert fails the error propagates: kafkajs retries the message rather than lose it.
-    await dataSource.query(
+    await manager.query(
       `INSERT INTO dead_letter (consumer, topic, kafka_partition, kafka_offset, message_key, event_id, event_type,
                                 raw_value, reason, error, attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (consumer, topic, kafka_partition, kafka_offset) DO NOTHING`,
       [
-        name,
+        this.options.name,
         raw.topic,
         raw.partition,
         raw.offset,
-        key,
+        raw.key,
         isUuid(outcome.eventId) ? outcome.eventId : null,
         outcome.type ?? null,
         pgText(raw.value),
@@ -123,8 +171,18 @@ export class EventConsumer {
         attempts,
       ],
     );
-    metrics?.deadLetters.inc({ consumer: name, reason: outcome.kind });
   }
+}
+
+function toRaw(topic: string, partition: number, message: KafkaMessage): RawMessage & { key: string | null } {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    value: message.value?.toString('utf8') ?? '',
+    key: message.key?.toString('utf8') ?? null,
+    source: 'kafka',
+  };
 }
 
 /** PostgreSQL text cannot hold NUL; keep the rest of a malformed message readable. */

@@ -39,6 +39,9 @@ export function createKafka(settings: KafkaSettings): Kafka {
       () =>
       ({ level, log }: LogEntry) => {
         const { message, ...extra } = log;
+        // The relay bounds the producer's own retries on purpose: it retries the batch itself with
+        // backoff, and consumers' inboxes absorb any duplicate, so this warning says nothing new.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
         logger[LEVELS[level] ?? 'log']({ ...extra, msg: message });
       },
   });
