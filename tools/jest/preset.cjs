@@ -18,6 +18,8 @@ function preset({ jsx = false } = {}) {
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swcOptions({ jsx }), swcrc: false }] },
     moduleNameMapper,
+    // jose (used by libs/auth) ships ES modules only; let SWC turn it into CommonJS like our sources.
+    transformIgnorePatterns: ['/node_modules/(?!jose/)', '\\.pnp\\.[^\\/]+$'],
     testEnvironment: 'node',
     clearMocks: true,
   };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { organisationTypeSchema } from './http/registry/organisations';
+
 /**
  * Every role a user can hold. A role is always paired with a region or organisation scope
  * (county / town / village, cooperative, work unit); the guard in `libs/auth` checks both.
@@ -41,3 +43,55 @@ export const ROLE_LABELS: Readonly<Record<Role, { readonly 'zh-CN': string; read
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
+
+/** A region subtree: the county, a town, a village or a villager group (code-prefix test). */
+export const regionScopeSchema = z.object({
+  kind: z.literal('region'),
+  code: z.string().regex(/^\d{6}(\d{3}){0,3}$/),
+});
+
+/** One organisation (work unit, cooperative, love supermarket…), which sits in a region. */
+export const organisationScopeSchema = z.object({
+  kind: z.literal('organisation'),
+  id: z.uuid(),
+  orgType: organisationTypeSchema,
+  regionCode: z.string().regex(/^\d{6}(\d{3}){0,3}$/),
+});
+
+/** A villager's kiosk session: one household, at one kiosk of its own village's love supermarket. */
+export const householdScopeSchema = z.object({
+  kind: z.literal('household'),
+  householdId: z.uuid(),
+  villageCode: z.string().regex(/^\d{12}$/),
+  storeId: z.uuid(),
+  kioskId: z.uuid(),
+});
+
+/** Where a principal may act. Every role carries one. */
+export const principalScopeSchema = z.discriminatedUnion('kind', [
+  regionScopeSchema,
+  organisationScopeSchema,
+  householdScopeSchema,
+]);
+export type PrincipalScope = z.infer<typeof principalScopeSchema>;
+export type RegionScope = z.infer<typeof regionScopeSchema>;
+export type OrganisationScope = z.infer<typeof organisationScopeSchema>;
+export type HouseholdScope = z.infer<typeof householdScopeSchema>;
+
+/**
+ * The claims of an access token signed by the registry (ES256). `sid` names the kiosk session of a
+ * household token. Unknown claims are ignored.
+ */
+export const accessTokenClaimsSchema = z.object({
+  sub: z.string().min(1),
+  name: z.string(),
+  role: roleSchema,
+  scope: principalScopeSchema,
+  iss: z.string().min(1),
+  aud: z.union([z.string(), z.array(z.string())]),
+  exp: z.number().int(),
+  iat: z.number().int(),
+  jti: z.string().min(1),
+  sid: z.string().optional(),
+});
+export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;

@@ -10,3 +10,5 @@ export * from './validation/zod-validation.pipe';
 export * from './metrics/metrics.controller';
 export * from './diagnostics/diagnostics-tables';
 export * from './diagnostics/diagnostics.service';
+export * from './diagnostics/diagnostics.controller';
+export * from './messaging-admin/dead-letters.controller';

@@ -1,1 +1,2 @@
 export * from './platform/ping.v1';
+export * from './registry';

@@ -20,6 +20,7 @@ export interface DeadLetter {
   status: 'open' | 'replayed' | 'discarded';
   resolvedAt: string | null;
   resolvedBy: string | null;
+  resolutionNote: string | null;
 }
 
 /** What a replay did: the event applied now, or was already applied, or still fails (and why). */
@@ -29,7 +30,8 @@ export type ReplayResult =
 
 const COLUMNS = `id::text, consumer, topic, kafka_partition AS partition, kafka_offset::text AS offset,
   message_key AS key, event_id AS "eventId", event_type AS "eventType", raw_value AS "rawValue", reason, error,
-  attempts, created_at AS "createdAt", status, resolved_at AS "resolvedAt", resolved_by AS "resolvedBy"`;
+  attempts, created_at AS "createdAt", status, resolved_at AS "resolvedAt", resolved_by AS "resolvedBy",
+  resolution_note AS "resolutionNote"`;
 
 /**
  * Lists and resolves dead letters. A replay offers the stored message to the consumer's handlers
@@ -91,18 +93,24 @@ export class DeadLetterService {
     return { outcome: 'still-failing', error, deadLetter: (await this.get(id))! };
   }
 
-  /** Closes a dead letter that must not be applied (recorded with who decided). */
-  async discard(id: string, actor: string): Promise<DeadLetter | undefined> {
+  /** Closes a dead letter that must not be applied, recording who decided and why. */
+  async discard(id: string, actor: string, reason: string): Promise<DeadLetter | undefined> {
     const letter = await this.get(id);
     if (!letter || letter.status !== 'open') return letter;
-    await this.resolve(id, 'discarded', actor);
+    await this.resolve(id, 'discarded', actor, reason);
     return this.get(id);
   }
 
-  private async resolve(id: string, status: 'replayed' | 'discarded', actor: string): Promise<void> {
+  private async resolve(
+    id: string,
+    status: 'replayed' | 'discarded',
+    actor: string,
+    note?: string,
+  ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE dead_letter SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3 WHERE id = $1 AND status = 'open'`,
-      [id, status, actor],
+      `UPDATE dead_letter SET status = $2, resolved_at = clock_timestamp(), resolved_by = $3, resolution_note = $4
+        WHERE id = $1 AND status = 'open'`,
+      [id, status, actor, note ?? null],
     );
   }
 }

@@ -62,6 +62,8 @@ export class EventConsumer {
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
       autoCommit: true,
+      // Partitions are independent (order matters within one): apply them side by side.
+      partitionsConsumedConcurrently: 4,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const size = this.options.chunkSize ?? 200;

@@ -65,6 +65,7 @@ export async function createMessagingTables(runner: QueryRunner): Promise<void> 
       status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'replayed', 'discarded')),
       resolved_at timestamptz,
       resolved_by text,
+      resolution_note text,
       UNIQUE (consumer, topic, kafka_partition, kafka_offset)
     )`);
   await runner.query(`CREATE INDEX dead_letter_open_idx ON dead_letter (created_at) WHERE status = 'open'`);

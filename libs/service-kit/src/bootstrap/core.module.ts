@@ -11,6 +11,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { AuthModule } from '@fupin/auth';
 import { MessagingRuntime } from '@fupin/messaging';
 import { LoggerModule } from 'nestjs-pino';
 import { Registry } from 'prom-client';
@@ -19,7 +20,10 @@ import { BaseConfig } from '../config/service-config';
 import { DatabaseModule } from '../database/database.module';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { DatabaseHealthIndicator } from '../health/database.health';
+import { DiagnosticsController } from '../diagnostics/diagnostics.controller';
+import { DiagnosticsService } from '../diagnostics/diagnostics.service';
 import { HealthController } from '../health/health.controller';
+import { DeadLettersController } from '../messaging-admin/dead-letters.controller';
 import { METRICS_REGISTRY, MetricsController } from '../metrics/metrics.controller';
 
 /** Injection token for the service's validated config object. */
@@ -51,6 +55,7 @@ export class ServiceCoreModule {
     dataSource: DataSource,
     messaging: MessagingRuntime,
     registry: Registry,
+    ownAuth = false,
   ): DynamicModule {
     return {
       module: ServiceCoreModule,
@@ -72,13 +77,24 @@ export class ServiceCoreModule {
         }),
         DatabaseModule.forDataSource(dataSource),
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
+        // Every route is guarded unless marked @Public(); the registry registers its own (it signs).
+        ...(ownAuth
+          ? []
+          : [
+              AuthModule.forRoot({
+                jwksUrl: config.AUTH_JWKS_URL,
+                issuer: config.AUTH_ISSUER,
+                audience: config.AUTH_AUDIENCE,
+              }),
+            ]),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, DeadLettersController, DiagnosticsController],
       providers: [
         DatabaseHealthIndicator,
         MessagingLifecycle,
         { provide: MessagingRuntime, useValue: messaging },
         { provide: METRICS_REGISTRY, useValue: registry },
+        { provide: DiagnosticsService, useFactory: () => new DiagnosticsService(dataSource, name) },
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

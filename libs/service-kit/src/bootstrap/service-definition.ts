@@ -17,6 +17,11 @@ export interface ServiceDefinition<S extends z.ZodType<BaseConfig>> {
   modules: (context: ServiceContext<z.infer<S>>) => Array<Type | DynamicModule>;
   /** Topics this service publishes to (created at start with KAFKA_TOPIC_PARTITIONS partitions). */
   producedTopics?: readonly string[];
+  /**
+   * True when the service registers `AuthModule` itself (the registry, which signs tokens and
+   * verifies them with its own keys). Every other service verifies with the registry's JWKS.
+   */
+  ownAuth?: boolean;
   /** The consumer groups this service runs, each with its topics and event handlers. */
   consumers?: (context: ServiceContext<z.infer<S>>) => ConsumerSpec[];
 }

@@ -59,7 +59,14 @@ export async function startService<S extends z.ZodType<BaseConfig>>(
 
     @Module({
       imports: [
-        ServiceCoreModule.forRoot(definition.name, config, dataSource, messaging, registry),
+        ServiceCoreModule.forRoot(
+          definition.name,
+          config,
+          dataSource,
+          messaging,
+          registry,
+          definition.ownAuth,
+        ),
         ...definition.modules(context),
       ],
     })

@@ -1,3 +1,4 @@
+import { authConfigShape } from '@fupin/auth';
 import { z } from 'zod';
 
 /** Settings every service has. A service extends this schema with its own keys. */
@@ -25,6 +26,8 @@ export const baseConfigSchema = z.object({
     .optional(),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(4),
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(3_000).max(300_000).default(30_000),
+  /** Where this service verifies access tokens: the registry's JWKS, issuer and audience. */
+  ...authConfigShape,
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
