@@ -62,6 +62,7 @@ export async function startStack(options = {}) {
         port: ports[name],
         databaseUrl: databaseUrls[name],
         brokers: kafka.brokers,
+        registryPort: ports.registry,
         env,
         log,
       });
@@ -192,7 +193,7 @@ async function prepareKafka({ env, options, ports, log, stoppers }) {
   };
 }
 
-async function startServiceProcess(name, { port, databaseUrl, brokers, env, log }) {
+async function startServiceProcess(name, { port, databaseUrl, brokers, registryPort, env, log }) {
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', path.join(ROOT, 'dist/node/apps', name, 'src/main.js')],
@@ -205,6 +206,7 @@ async function startServiceProcess(name, { port, databaseUrl, brokers, env, log 
         PORT: String(port),
         DATABASE_URL: databaseUrl,
         KAFKA_BROKERS: brokers,
+        AUTH_JWKS_URL: `http://127.0.0.1:${registryPort}/api/registry/auth/jwks.json`,
         LOG_LEVEL: env.LOG_LEVEL ?? 'info',
       },
       // The IPC channel is a lifeline: a service exits when the launcher dies, even by SIGKILL.

@@ -61,6 +61,51 @@ export async function applyDecoded(
   return true;
 }
 
+type Ready = Extract<DecodedMessage, { kind: 'ready' }>;
+
+/**
+ * Applies several decoded events in the caller's transaction: one statement writes all their inbox
+ * rows, then each handler sees only the events that were new (runs of the same handler go to its
+ * `handleMany` when it has one). Returns, per event, whether it was applied (false: a redelivery).
+ */
+export async function applyDecodedMany(
+  manager: EntityManager,
+  consumer: string,
+  items: readonly Ready[],
+): Promise<boolean[]> {
+  if (items.length === 0) return [];
+  const fresh: Array<{ event_id: string }> = await manager.query(
+    `INSERT INTO inbox (event_id, consumer, event_type, topic, kafka_partition, kafka_offset)
+     SELECT e, $1, t, tp, p, o FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::bigint[]) AS x(e, t, tp, p, o)
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [
+      consumer,
+      items.map((i) => i.event.id),
+      items.map((i) => i.event.type),
+      items.map((i) => i.message.topic),
+      items.map((i) => i.message.partition),
+      items.map((i) => i.message.offset),
+    ],
+  );
+  const isFresh = new Set(fresh.map((r) => r.event_id));
+  const applied = items.map((i) => isFresh.has(i.event.id));
+  const todo = items.filter((_, index) => applied[index]);
+  for (let start = 0; start < todo.length;) {
+    const handler = todo[start].handler;
+    let end = start + 1;
+    while (end < todo.length && todo[end].handler === handler) end++;
+    const run = todo.slice(start, end);
+    if (handler.handleMany)
+      await handler.handleMany(
+        manager,
+        run.map((i) => i.event),
+      );
+    else for (const item of run) await handler.handle(manager, item.event, item.message);
+    start = end;
+  }
+  return applied;
+}
+
 /** Decodes one message and, when a handler wants it, applies it in a transaction of its own. */
 export async function applyMessage(
   dataSource: DataSource,

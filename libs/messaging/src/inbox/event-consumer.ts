@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import {
   ApplyOutcome,
-  applyDecoded,
+  applyDecodedMany,
   applyMessage,
   decodeMessage,
   DecodedMessage,
@@ -90,25 +90,22 @@ export class EventConsumer {
   ) {
     const { dataSource, name, handlers, metrics } = this.options;
     const decoded = chunk.map((raw) => ({ raw, decoded: decodeMessage(handlers, raw) }));
-    let applied: Array<{ type: string; applied: boolean }>;
+    const ready = decoded.flatMap(({ decoded: d }) => (d.kind === 'ready' ? [d] : []));
+    let applied: boolean[];
     try {
       applied = await dataSource.transaction(async (manager) => {
-        const results: Array<{ type: string; applied: boolean }> = [];
-        for (const { raw, decoded: d } of decoded) {
-          if (d.kind === 'ready')
-            results.push({ type: d.event.type, applied: await applyDecoded(manager, name, d) });
-          else if (d.kind === 'invalid') await this.setAside(manager, raw, d, 1);
-        }
-        return results;
+        for (const { raw, decoded: d } of decoded)
+          if (d.kind === 'invalid') await this.setAside(manager, raw, d, 1);
+        return applyDecodedMany(manager, name, ready);
       });
     } catch {
       for (const raw of chunk) await this.deliverOne(raw, heartbeat);
       return;
     }
-    for (const r of applied) {
-      if (r.applied) metrics?.consumed.inc({ consumer: name, type: r.type });
+    ready.forEach((d, i) => {
+      if (applied[i]) metrics?.consumed.inc({ consumer: name, type: d.event.type });
       else metrics?.duplicates.inc({ consumer: name });
-    }
+    });
     for (const { decoded: d } of decoded)
       if (d.kind === 'invalid') metrics?.deadLetters.inc({ consumer: name, reason: 'invalid' });
   }

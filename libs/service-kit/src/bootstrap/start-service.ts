@@ -50,7 +50,7 @@ export async function startService<S extends z.ZodType<BaseConfig>>(
       dataSource,
       brokers: config.KAFKA_BROKERS,
       // Every service answers pings: the end-to-end check that its messaging works.
-      consumers: [diagnosticsConsumer(), ...(definition.consumers?.(context) ?? [])],
+      consumers: [diagnosticsConsumer(definition.name), ...(definition.consumers?.(context) ?? [])],
       topics: [TOPICS.platformTest, ...(definition.producedTopics ?? [])],
       topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
       consumerSessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,

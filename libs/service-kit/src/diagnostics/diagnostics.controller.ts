@@ -9,6 +9,8 @@ import { DiagnosticsService } from './diagnostics.service';
 const sendBody = z.object({
   count: z.int().min(1).max(100).default(1),
   message: z.string().trim().min(1).max(200).default('ping'),
+  /** Only this service records them; absent, every service does. */
+  target: z.enum(['registry', 'ledger', 'market', 'dividends']).optional(),
 });
 const receivedQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 
@@ -29,7 +31,7 @@ export class DiagnosticsController {
   @Roles('county_admin')
   @ApiOperation({ summary: 'Publish platform.ping events through the outbox' })
   async send(@Body(new ZodValidationPipe(sendBody)) body: z.infer<typeof sendBody>) {
-    return { eventIds: await this.diagnostics.sendPings(body.count, body.message) };
+    return { eventIds: await this.diagnostics.sendPings(body.count, body.message, body.target) };
   }
 
   @Get('pings')

@@ -1,6 +1,6 @@
-import { platformPingV1, TOPICS } from '@fupin/contracts';
+import { PlatformPingV1, platformPingV1, TOPICS } from '@fupin/contracts';
 import { ConsumerSpec, onEvent, publish } from '@fupin/messaging';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A ping this service received, with how long it took from commit to here. */
 export interface ReceivedPing {
@@ -17,18 +17,27 @@ export interface ReceivedPing {
  * The consumer every service runs for `platform.ping`: records each ping once (the inbox makes
  * redeliveries no-ops), so an operator — or a benchmark — sees the whole path work end to end.
  */
-export function diagnosticsConsumer(): ConsumerSpec {
+export function diagnosticsConsumer(service: string): ConsumerSpec {
+  const forMe = (event: PlatformPingV1) => !event.payload.target || event.payload.target === service;
+  const record = async (manager: EntityManager, events: readonly PlatformPingV1[]) => {
+    const mine = events.filter(forMe);
+    if (mine.length === 0) return;
+    await manager.query(
+      `INSERT INTO diagnostics_ping (event_id, sender, sequence, message, occurred_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::timestamptz[])`,
+      [
+        mine.map((e) => e.id),
+        mine.map((e) => e.aggregateId),
+        mine.map((e) => e.payload.sequence),
+        mine.map((e) => e.payload.message),
+        mine.map((e) => e.occurredAt),
+      ],
+    );
+  };
   return {
     name: 'diagnostics',
     topics: [TOPICS.platformTest],
-    handlers: [
-      onEvent(platformPingV1, async (manager, event) => {
-        await manager.query(
-          `INSERT INTO diagnostics_ping (event_id, sender, sequence, message, occurred_at) VALUES ($1, $2, $3, $4, $5)`,
-          [event.id, event.aggregateId, event.payload.sequence, event.payload.message, event.occurredAt],
-        );
-      }),
-    ],
+    handlers: [onEvent(platformPingV1, (manager, event) => record(manager, [event]), record)],
   };
 }
 
@@ -39,7 +48,7 @@ export class DiagnosticsService {
     private readonly service: string,
   ) {}
 
-  async sendPings(count: number, message: string): Promise<string[]> {
+  async sendPings(count: number, message: string, target?: string): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
       const ids: string[] = [];
       for (let sequence = 0; sequence < count; sequence++) {

@@ -16,6 +16,8 @@ export const platformPingV1 = defineEvent({
     message: z.string(),
     /** Position in a test run, so a consumer can check order and gaps. */
     sequence: z.int().min(0),
+    /** The one service that should record it (e.g. 'ledger'); absent: every service does. */
+    target: z.string().min(1).max(40).optional(),
   }),
 });
 
