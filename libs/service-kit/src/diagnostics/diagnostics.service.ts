@@ -54,7 +54,7 @@ export class DiagnosticsService {
       for (let sequence = 0; sequence < count; sequence++) {
         const event = await publish(manager, platformPingV1, {
           aggregateId: this.service,
-          payload: { message, sequence },
+          payload: { message, sequence, target },
         });
         ids.push(event.id);
       }
