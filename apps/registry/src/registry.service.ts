@@ -1,11 +1,21 @@
-import { baseConfigSchema, ServiceDefinition } from '@fupin/service-kit';
-import { z } from 'zod';
+import { AuthModule } from '@fupin/auth';
+import { TOPICS } from '@fupin/contracts';
+import { ServiceDefinition } from '@fupin/service-kit';
+import { SigningKeyStore } from './auth/signing-key-store';
+import { RegistryAuthModule } from './auth/registry-auth.module';
+import { AuditModule } from './audit/audit.module';
+import { FieldCipher } from './common/field-cipher';
+import { RegistryCoreModule } from './common/registry-core.module';
+import { HouseholdImportModule } from './import/household-import.module';
+import { HouseholdsModule } from './households/households.module';
+import { KiosksModule } from './kiosks/kiosks.module';
 import { migrations } from './migrations';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { registryConfigSchema } from './registry-config';
+import { RegionsModule } from './regions/regions.module';
+import { UsersModule } from './users/users.module';
 
-/** Configuration of the registry service, validated at start-up. */
-export const registryConfigSchema = baseConfigSchema.extend({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-});
+export { registryConfigSchema } from './registry-config';
 
 /** The registry service: Regions, households (建档立卡, 户分三类), organisations, users, roles and login. */
 export const registryService: ServiceDefinition<typeof registryConfigSchema> = {
@@ -15,5 +25,28 @@ export const registryService: ServiceDefinition<typeof registryConfigSchema> = {
   configSchema: registryConfigSchema,
   entities: [],
   migrations,
-  modules: () => [],
+  // The registry signs tokens and verifies them with its own key store, not over HTTP.
+  ownAuth: true,
+  producedTopics: [TOPICS.registryHouseholds, TOPICS.registryOrganisations],
+  modules: ({ config, dataSource }) => {
+    const cipher = FieldCipher.fromConfig(config.REGISTRY_ENCRYPTION_KEY);
+    // One key store serves the registry's own guard (no HTTP round trip) and signs its tokens.
+    const keys = new SigningKeyStore(dataSource, cipher);
+    return [
+      RegistryCoreModule.forRoot(config, cipher, keys),
+      AuthModule.forRoot({
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+        keyProvider: (header) => keys.verificationKey(header.kid),
+      }),
+      RegionsModule,
+      OrganisationsModule,
+      HouseholdsModule,
+      UsersModule,
+      RegistryAuthModule,
+      KiosksModule,
+      AuditModule,
+      HouseholdImportModule,
+    ];
+  },
 };

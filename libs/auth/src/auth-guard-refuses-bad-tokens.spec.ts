@@ -62,17 +62,26 @@ describe('the auth guard, with real ES256 tokens', () => {
   });
 
   it('refuses a token for another audience or from another issuer', async () => {
-    const wrongAudience = await issuer.mint({ role: 'county_admin', scope: county, audience: 'someone-else' });
+    const wrongAudience = await issuer.mint({
+      role: 'county_admin',
+      scope: county,
+      audience: 'someone-else',
+    });
     const wrongIssuer = await issuer.mint({ role: 'county_admin', scope: county, issuer: 'evil-registry' });
     expect((await call('county', wrongAudience)).status).toBe(401);
     expect((await call('county', wrongIssuer)).status).toBe(401);
   });
 
   it('refuses a tampered token whose payload was changed after signing', async () => {
-    const token = await issuer.mint({ role: 'village_admin', scope: { kind: 'region', code: '411322104201' } });
+    const token = await issuer.mint({
+      role: 'village_admin',
+      scope: { kind: 'region', code: '411322104201' },
+    });
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    const forged = Buffer.from(JSON.stringify({ ...claims, role: 'county_admin', scope: county })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...claims, role: 'county_admin', scope: county })).toString(
+      'base64url',
+    );
     expect((await call('county', `${header}.${forged}.${signature}`)).status).toBe(401);
   });
 
@@ -80,7 +89,17 @@ describe('the auth guard, with real ES256 tokens', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
     const body = Buffer.from(
-      JSON.stringify({ sub: 'x', name: 'x', role: 'county_admin', scope: county, iss: issuer.issuer, aud: issuer.audience, iat: now, exp: now + 60, jti: 'j' }),
+      JSON.stringify({
+        sub: 'x',
+        name: 'x',
+        role: 'county_admin',
+        scope: county,
+        iss: issuer.issuer,
+        aud: issuer.audience,
+        iat: now,
+        exp: now + 60,
+        jti: 'j',
+      }),
     ).toString('base64url');
     expect((await call('county', `${header}.${body}.`)).status).toBe(401);
     expect((await call('county', 'not-a-token')).status).toBe(401);
@@ -92,7 +111,10 @@ describe('the auth guard, with real ES256 tokens', () => {
   });
 
   it('answers a role the route does not list with 403 FORBIDDEN', async () => {
-    const token = await issuer.mint({ role: 'village_admin', scope: { kind: 'region', code: '411322104201' } });
+    const token = await issuer.mint({
+      role: 'village_admin',
+      scope: { kind: 'region', code: '411322104201' },
+    });
     expect(await call('county', token)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
   });
 

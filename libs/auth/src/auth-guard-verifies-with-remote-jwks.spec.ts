@@ -24,7 +24,11 @@ describe('a service verifying tokens with the registry JWKS over HTTP', () => {
   beforeAll(async () => {
     issuer = await createTestTokenIssuer();
     jwks = await serveJwks(issuer.jwks);
-    ({ app, url } = await startAuthTestApp({ jwksUrl: jwks.url, issuer: issuer.issuer, audience: issuer.audience }));
+    ({ app, url } = await startAuthTestApp({
+      jwksUrl: jwks.url,
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+    }));
   });
   afterAll(async () => {
     await app?.close();

@@ -35,7 +35,9 @@ export class AuthGuard implements CanActivate {
     const principal = await this.verifier.verify(token).catch((error: unknown) => {
       if (error instanceof TokenRejectedError) {
         throw unauthenticated(
-          error.reason === 'expired' ? '登录已过期，请重新登录 / The sign-in has expired' : '登录凭证无效 / Invalid token',
+          error.reason === 'expired'
+            ? '登录已过期，请重新登录 / The sign-in has expired'
+            : '登录凭证无效 / Invalid token',
         );
       }
       if (error instanceof KeysUnavailableError) {
@@ -47,8 +49,10 @@ export class AuthGuard implements CanActivate {
     (request as Record<string, unknown>)[PRINCIPAL_REQUEST_KEY] = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!roles || roles.length === 0) throw forbidden('此接口未声明可访问的角色 / This route declares no roles');
-    if (!roles.includes(principal.role)) throw forbidden('当前角色无权执行此操作 / Your role may not do this');
+    if (!roles || roles.length === 0)
+      throw forbidden('此接口未声明可访问的角色 / This route declares no roles');
+    if (!roles.includes(principal.role))
+      throw forbidden('当前角色无权执行此操作 / Your role may not do this');
     if (
       principal.role === 'auditor' &&
       !READ_METHODS.has(request.method.toUpperCase()) &&

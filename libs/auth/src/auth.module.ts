@@ -27,7 +27,8 @@ export class AuthModule implements OnApplicationBootstrap {
   }
 
   static forRoot(options: AuthModuleOptions): DynamicModule {
-    if (!options.jwksUrl && !options.keyProvider) throw new Error('AuthModule.forRoot needs jwksUrl or keyProvider');
+    if (!options.jwksUrl && !options.keyProvider)
+      throw new Error('AuthModule.forRoot needs jwksUrl or keyProvider');
     return {
       module: AuthModule,
       global: true,

@@ -2,7 +2,10 @@ import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
 /** Finds the public key for a token's header, or undefined when the `kid` is unknown. */
-export type VerificationKeyProvider = (header: { kid?: string; alg?: string }) => Promise<CryptoKey | KeyObject | undefined>;
+export type VerificationKeyProvider = (header: {
+  kid?: string;
+  alg?: string;
+}) => Promise<CryptoKey | KeyObject | undefined>;
 
 /** How a service verifies access tokens. Give `jwksUrl` (every service but the registry) or `keyProvider` (the registry). */
 export interface AuthModuleOptions {

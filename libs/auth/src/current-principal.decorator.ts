@@ -14,8 +14,10 @@ export function principalOf(request: unknown): Principal | undefined {
  * The verified caller: `handler(@CurrentPrincipal() principal: Principal)`. On a route without a
  * principal (public) it throws 401, so a handler never sees an anonymous principal by mistake.
  */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = principalOf(context.switchToHttp().getRequest());
-  if (!principal) throw unauthenticated();
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = principalOf(context.switchToHttp().getRequest());
+    if (!principal) throw unauthenticated();
+    return principal;
+  },
+);

@@ -12,7 +12,8 @@ export const AUDITOR_MAY_WRITE_KEY = 'fupin:auth:auditor-may-write';
  * handler's list wins). Callers with another role get 403 `FORBIDDEN`. The resource's scope is
  * checked by the service with the helpers in `scope.ts`, since only it knows the resource's region.
  */
-export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, roles);
 
 /** Any signed-in principal, whatever the role (e.g. `GET /auth/me`). */
 export const Authenticated = (): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, [...ROLES]);
@@ -21,4 +22,5 @@ export const Authenticated = (): MethodDecorator & ClassDecorator => SetMetadata
  * Auditors are read-only everywhere: the guard refuses them every method but GET/HEAD unless the
  * route carries this marker (and lists `auditor` in its roles).
  */
-export const AuditorMayWrite = (): MethodDecorator & ClassDecorator => SetMetadata(AUDITOR_MAY_WRITE_KEY, true);
+export const AuditorMayWrite = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(AUDITOR_MAY_WRITE_KEY, true);

@@ -1,7 +1,15 @@
 import { Controller, Get, INestApplication, Post } from '@nestjs/common';
 import { Roles } from './roles.decorator';
 import { Public } from './public.decorator';
-import { createTestTokenIssuer, describeRoute, findUnguardedRoutes, listRoutes, ProbeController, startAuthTestApp } from './testing';
+import {
+  assertEveryRouteGuarded,
+  createTestTokenIssuer,
+  describeRoute,
+  findUnguardedRoutes,
+  listRoutes,
+  ProbeController,
+  startAuthTestApp,
+} from './testing';
 
 @Controller('guarded')
 @Roles('county_admin')
@@ -22,17 +30,19 @@ describe('the route listing', () => {
   let app: INestApplication;
   beforeAll(async () => {
     const issuer = await createTestTokenIssuer();
-    ({ app } = await startAuthTestApp({ keyProvider: issuer.keyProvider, issuer: issuer.issuer, audience: issuer.audience }, [
-      ProbeController,
-      ClassGuardedController,
-    ]));
+    ({ app } = await startAuthTestApp(
+      { keyProvider: issuer.keyProvider, issuer: issuer.issuer, audience: issuer.audience },
+      [ProbeController, ClassGuardedController],
+    ));
   });
   afterAll(async () => {
     await app?.close();
   });
 
   it('lists every route with its roles, taking controller-level roles into account', () => {
-    const routes = listRoutes(app).map((r) => `${r.method} ${r.path} ${r.isPublic ? 'public' : r.roles.join(',')}`);
+    const routes = listRoutes(app).map(
+      (r) => `${r.method} ${r.path} ${r.isPublic ? 'public' : r.roles.join(',')}`,
+    );
     expect(routes).toEqual(
       expect.arrayContaining([
         'GET /guarded county_admin',
@@ -44,6 +54,11 @@ describe('the route listing', () => {
   });
 
   it('fails on a route that is neither public nor role-guarded', () => {
-    expect(findUnguardedRoutes(app).map(describeRoute)).toEqual(['GET /probe/forgotten (ProbeController.forgotten)']);
+    expect(() => assertEveryRouteGuarded(app)).toThrow(
+      'routes with neither @Public() nor @Roles(): GET /probe/forgotten (ProbeController.forgotten)',
+    );
+    expect(findUnguardedRoutes(app).map(describeRoute)).toEqual([
+      'GET /probe/forgotten (ProbeController.forgotten)',
+    ]);
   });
 });

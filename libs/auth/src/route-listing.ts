@@ -50,17 +50,29 @@ export function listRoutes(app: INestApplication | ModulesContainer): RouteInfo[
       if (!type) continue;
       const prefixes = asArray(Reflect.getMetadata(PATH_METADATA, type));
       for (const name of handlerNames(type.prototype)) {
-        const descriptor = Object.getOwnPropertyDescriptor(type.prototype, name) ?? findDescriptor(type.prototype, name);
+        const descriptor =
+          Object.getOwnPropertyDescriptor(type.prototype, name) ?? findDescriptor(type.prototype, name);
         const handler = descriptor?.value as object | undefined;
         if (typeof handler !== 'function') continue;
         const paths = Reflect.getMetadata(PATH_METADATA, handler);
         if (paths === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'GET';
-        const isPublic = Boolean(Reflect.getMetadata(IS_PUBLIC_KEY, handler) ?? Reflect.getMetadata(IS_PUBLIC_KEY, type));
-        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, type) ?? []) as Role[];
+        const isPublic = Boolean(
+          Reflect.getMetadata(IS_PUBLIC_KEY, handler) ?? Reflect.getMetadata(IS_PUBLIC_KEY, type),
+        );
+        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ??
+          Reflect.getMetadata(ROLES_KEY, type) ??
+          []) as Role[];
         for (const prefix of prefixes) {
           for (const path of asArray(paths)) {
-            routes.push({ method, path: joinPath(prefix, path), controller: type.name, handler: name, isPublic, roles });
+            routes.push({
+              method,
+              path: joinPath(prefix, path),
+              controller: type.name,
+              handler: name,
+              isPublic,
+              roles,
+            });
           }
         }
       }

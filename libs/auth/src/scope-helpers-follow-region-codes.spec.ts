@@ -20,8 +20,19 @@ function principal(role: Role, scope: PrincipalScope): Principal {
 describe('scope helpers', () => {
   const town = principal('town_admin', { kind: 'region', code: '411322104' });
   const village = principal('village_admin', { kind: 'region', code: '411322104201' });
-  const keeper = principal('store_keeper', { kind: 'organisation', id: STORE, orgType: 'love_supermarket', regionCode: '411322104201' });
-  const kiosk = principal('household', { kind: 'household', householdId: HOUSEHOLD, villageCode: '411322104201', storeId: STORE, kioskId: KIOSK });
+  const keeper = principal('store_keeper', {
+    kind: 'organisation',
+    id: STORE,
+    orgType: 'love_supermarket',
+    regionCode: '411322104201',
+  });
+  const kiosk = principal('household', {
+    kind: 'household',
+    householdId: HOUSEHOLD,
+    villageCode: '411322104201',
+    storeId: STORE,
+    kioskId: KIOSK,
+  });
 
   it('lets a town administrator reach every village of the town and none of another town', () => {
     expect(canAccessRegion(town, '411322104201')).toBe(true);

@@ -37,22 +37,36 @@ export function assertRegionInScope(principal: Principal, regionCode: string): v
  * True when the principal may act on this organisation: an organisation principal on its own
  * organisation only; a region principal on organisations in its subtree.
  */
-export function canAccessOrganisation(principal: Principal, organisation: { id: string; regionCode: string }): boolean {
+export function canAccessOrganisation(
+  principal: Principal,
+  organisation: { id: string; regionCode: string },
+): boolean {
   if (principal.scope.kind === 'organisation') return principal.scope.id === organisation.id;
   return canAccessRegion(principal, organisation.regionCode);
 }
 
 /** 403 unless {@link canAccessOrganisation}. */
-export function assertOrganisationInScope(principal: Principal, organisation: { id: string; regionCode: string }): void {
+export function assertOrganisationInScope(
+  principal: Principal,
+  organisation: { id: string; regionCode: string },
+): void {
   if (!canAccessOrganisation(principal, organisation)) {
     throw forbidden('不是您所属的机构 / Not your organisation');
   }
 }
 
 /** 403 unless the principal is scoped to exactly this organisation (optionally of one of these types). */
-export function assertOwnOrganisation(principal: Principal, organisationId: string, types?: readonly OrganisationType[]): void {
+export function assertOwnOrganisation(
+  principal: Principal,
+  organisationId: string,
+  types?: readonly OrganisationType[],
+): void {
   const scope = principal.scope;
-  if (scope.kind !== 'organisation' || scope.id !== organisationId || (types && !types.includes(scope.orgType))) {
+  if (
+    scope.kind !== 'organisation' ||
+    scope.id !== organisationId ||
+    (types && !types.includes(scope.orgType))
+  ) {
     throw forbidden('不是您所属的机构 / Not your organisation');
   }
 }
@@ -73,13 +87,19 @@ export function assertHouseholdSession(principal: Principal, householdId: string
  * True when the principal may see this household: its own kiosk session, or staff whose region
  * subtree holds the household's village.
  */
-export function canAccessHousehold(principal: Principal, household: { id: string; villageCode: string }): boolean {
+export function canAccessHousehold(
+  principal: Principal,
+  household: { id: string; villageCode: string },
+): boolean {
   if (principal.scope.kind === 'household') return principal.scope.householdId === household.id;
   return canAccessRegion(principal, household.villageCode);
 }
 
 /** 403 unless {@link canAccessHousehold}. */
-export function assertHouseholdInScope(principal: Principal, household: { id: string; villageCode: string }): void {
+export function assertHouseholdInScope(
+  principal: Principal,
+  household: { id: string; villageCode: string },
+): void {
   if (!canAccessHousehold(principal, household)) {
     throw forbidden('该农户不在您的管辖范围 / This household is outside your scope');
   }

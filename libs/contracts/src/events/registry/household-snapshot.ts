@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-import { householdSubClassSchema, labourClassSchema, povertyStatusSchema } from '../../http/registry/households';
+import {
+  householdSubClassSchema,
+  labourClassSchema,
+  povertyStatusSchema,
+} from '../../http/registry/households';
 
 /** Region codes every household event carries, so consumers can filter by county, town or village. */
 export const householdRegionFields = {
@@ -17,7 +21,10 @@ export const householdSnapshotSchema = z.object({
   householdId: z.uuid(),
   householdNumber: z.string().min(1),
   ...householdRegionFields,
-  groupCode: z.string().regex(/^\d{15}$/).nullable(),
+  groupCode: z
+    .string()
+    .regex(/^\d{15}$/)
+    .nullable(),
   headName: z.string().min(1),
   memberCount: z.int().min(1),
   /** Members by labour capacity (full / weak / none); they add up to memberCount. */

@@ -14,7 +14,9 @@ export const householdUpdatedV1 = defineEvent({
   aggregateType: 'household',
   topic: TOPICS.registryHouseholds,
   payload: householdSnapshotSchema.extend({
-    changedFields: z.array(z.enum(['groupCode', 'phone', 'bankAccount', 'pointsCardNumber', 'members'])).min(1),
+    changedFields: z
+      .array(z.enum(['groupCode', 'phone', 'bankAccount', 'pointsCardNumber', 'members']))
+      .min(1),
   }),
 });
 

@@ -9,8 +9,14 @@ export const organisationSnapshotSchema = z.object({
   name: z.string().min(1),
   regionCode: z.string().regex(/^\d{6}(\d{3}){0,3}$/),
   countyCode: z.string().regex(/^\d{6}$/),
-  townCode: z.string().regex(/^\d{9}$/).nullable(),
-  villageCode: z.string().regex(/^\d{12}$/).nullable(),
+  townCode: z
+    .string()
+    .regex(/^\d{9}$/)
+    .nullable(),
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable(),
   active: z.boolean(),
 });
 export type OrganisationSnapshot = z.infer<typeof organisationSnapshotSchema>;

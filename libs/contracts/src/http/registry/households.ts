@@ -27,7 +27,14 @@ export const LABOUR_CLASS_LABELS: Readonly<Record<LabourClass, Labels>> = {
 };
 
 /** The six sub-classes, two under each class. */
-export const HOUSEHOLD_SUB_CLASSES = ['assured', 'lacking', 'exit_ready', 'deep', 'destitute', 'dibao'] as const;
+export const HOUSEHOLD_SUB_CLASSES = [
+  'assured',
+  'lacking',
+  'exit_ready',
+  'deep',
+  'destitute',
+  'dibao',
+] as const;
 export type HouseholdSubClass = (typeof HOUSEHOLD_SUB_CLASSES)[number];
 export const householdSubClassSchema = z.enum(HOUSEHOLD_SUB_CLASSES);
 export const SUB_CLASS_PARENT: Readonly<Record<HouseholdSubClass, LabourClass>> = {
@@ -48,7 +55,16 @@ export const SUB_CLASS_LABELS: Readonly<Record<HouseholdSubClass, Labels>> = {
 };
 
 /** 与户主关系 */
-export const MEMBER_RELATIONS = ['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'sibling', 'other'] as const;
+export const MEMBER_RELATIONS = [
+  'head',
+  'spouse',
+  'child',
+  'child_in_law',
+  'grandchild',
+  'parent',
+  'sibling',
+  'other',
+] as const;
 export type MemberRelation = (typeof MEMBER_RELATIONS)[number];
 export const memberRelationSchema = z.enum(MEMBER_RELATIONS);
 export const MEMBER_RELATION_LABELS: Readonly<Record<MemberRelation, Labels>> = {
@@ -95,7 +111,10 @@ export const residentIdNumberSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isValidResidentIdNumber, '身份证号无效（18 位，校验位须正确）/ Invalid resident ID number (18 digits, valid check digit)');
+  .refine(
+    isValidResidentIdNumber,
+    '身份证号无效（18 位，校验位须正确）/ Invalid resident ID number (18 digits, valid check digit)',
+  );
 
 const thisYear = new Date().getUTCFullYear();
 
@@ -112,19 +131,34 @@ export const householdMemberInputSchema = z
   .superRefine((m, ctx) => {
     const fromId = m.idNumber ? Number(m.idNumber.slice(6, 10)) : undefined;
     if (m.birthYear === undefined && fromId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['birthYear'], message: '须填写出生年份或身份证号 / Give a birth year or an ID number' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['birthYear'],
+        message: '须填写出生年份或身份证号 / Give a birth year or an ID number',
+      });
     } else if (m.birthYear !== undefined && fromId !== undefined && m.birthYear !== fromId) {
-      ctx.addIssue({ code: 'custom', path: ['birthYear'], message: '出生年份与身份证号不符 / Birth year does not match the ID number' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['birthYear'],
+        message: '出生年份与身份证号不符 / Birth year does not match the ID number',
+      });
     }
   })
-  .transform((m) => ({ ...m, birthYear: m.birthYear ?? Number(m.idNumber!.slice(6, 10)), disability: m.disability || null }));
+  .transform((m) => ({
+    ...m,
+    birthYear: m.birthYear ?? Number(m.idNumber!.slice(6, 10)),
+    disability: m.disability || null,
+  }));
 export type HouseholdMemberInput = z.input<typeof householdMemberInputSchema>;
 
 const membersSchema = z
   .array(householdMemberInputSchema)
   .min(1)
   .max(30)
-  .refine((ms) => ms.filter((m) => m.relation === 'head').length === 1, '须有且只有一名户主 / Exactly one member must be the head');
+  .refine(
+    (ms) => ms.filter((m) => m.relation === 'head').length === 1,
+    '须有且只有一名户主 / Exactly one member must be the head',
+  );
 
 export const householdNumberSchema = z
   .string()
@@ -206,7 +240,13 @@ export const setKioskPinBodySchema = z.strictObject({
 });
 export type SetKioskPinBody = z.infer<typeof setKioskPinBodySchema>;
 
-const bool = z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).transform((v) => v === 'true').optional());
+const bool = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+);
 
 /** `GET /households?…` */
 export const householdListQuerySchema = paginationQuerySchema.extend({

@@ -10,7 +10,13 @@ export const registerKioskBodySchema = z.strictObject({
 });
 export type RegisterKioskBody = z.infer<typeof registerKioskBodySchema>;
 
-const bool = z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).transform((v) => v === 'true').optional());
+const bool = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+);
 
 /** `GET /kiosks?…` */
 export const kioskListQuerySchema = paginationQuerySchema.extend({

@@ -71,7 +71,13 @@ export const updateOrganisationBodySchema = createOrganisationBodySchema
   .refine((b) => Object.keys(b).length > 0, '没有要修改的内容 / Nothing to change');
 export type UpdateOrganisationBody = z.infer<typeof updateOrganisationBodySchema>;
 
-const bool = z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).transform((v) => v === 'true').optional());
+const bool = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+);
 
 /** `GET /organisations?…` */
 export const organisationListQuerySchema = paginationQuerySchema.extend({

@@ -10,9 +10,16 @@ export const REGION_LEVELS = ['county', 'town', 'village', 'group'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const regionLevelSchema = z.enum(REGION_LEVELS);
 
-export const REGION_CODE_LENGTH: Readonly<Record<RegionLevel, number>> = { county: 6, town: 9, village: 12, group: 15 };
+export const REGION_CODE_LENGTH: Readonly<Record<RegionLevel, number>> = {
+  county: 6,
+  town: 9,
+  village: 12,
+  group: 15,
+};
 
-export const REGION_LEVEL_LABELS: Readonly<Record<RegionLevel, { readonly 'zh-CN': string; readonly en: string }>> = {
+export const REGION_LEVEL_LABELS: Readonly<
+  Record<RegionLevel, { readonly 'zh-CN': string; readonly en: string }>
+> = {
   county: { 'zh-CN': '县', en: 'County' },
   town: { 'zh-CN': '乡镇', en: 'Town' },
   village: { 'zh-CN': '行政村', en: 'Village' },
@@ -20,11 +27,26 @@ export const REGION_LEVEL_LABELS: Readonly<Record<RegionLevel, { readonly 'zh-CN
 };
 
 const codeMessage = '区划代码须为 6、9、12 或 15 位数字 / A region code has 6, 9, 12 or 15 digits';
-export const regionCodeSchema = z.string().trim().regex(/^\d{6}(\d{3}){0,3}$/, codeMessage);
-export const countyCodeSchema = z.string().trim().regex(/^\d{6}$/, '县代码须为 6 位数字 / A county code has 6 digits');
-export const townCodeSchema = z.string().trim().regex(/^\d{9}$/, '乡镇代码须为 9 位数字 / A town code has 9 digits');
-export const villageCodeSchema = z.string().trim().regex(/^\d{12}$/, '村代码须为 12 位数字 / A village code has 12 digits');
-export const groupCodeSchema = z.string().trim().regex(/^\d{15}$/, '村民小组代码须为 15 位数字 / A group code has 15 digits');
+export const regionCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}(\d{3}){0,3}$/, codeMessage);
+export const countyCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '县代码须为 6 位数字 / A county code has 6 digits');
+export const townCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{9}$/, '乡镇代码须为 9 位数字 / A town code has 9 digits');
+export const villageCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, '村代码须为 12 位数字 / A village code has 12 digits');
+export const groupCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{15}$/, '村民小组代码须为 15 位数字 / A group code has 15 digits');
 
 /** The level a well-formed code belongs to, by its length. */
 export function regionLevelOf(code: string): RegionLevel | undefined {

@@ -22,7 +22,8 @@ export const staffRoleSchema = z.enum(STAFF_ROLES);
 
 /** Which scope each staff role carries: a region at given levels, or an organisation of given types. */
 export type RoleScopeRule =
-  { kind: 'region'; levels: readonly RegionLevel[] } | { kind: 'organisation'; orgTypes: readonly OrganisationType[] };
+  | { kind: 'region'; levels: readonly RegionLevel[] }
+  | { kind: 'organisation'; orgTypes: readonly OrganisationType[] };
 
 export const ROLE_SCOPE_RULES: Readonly<Record<StaffRole, RoleScopeRule>> = {
   county_admin: { kind: 'region', levels: ['county'] },
@@ -34,21 +35,28 @@ export const ROLE_SCOPE_RULES: Readonly<Record<StaffRole, RoleScopeRule>> = {
   collector: { kind: 'organisation', orgTypes: ['collection_point', 'sorting_station'] },
   supermarket_staff: { kind: 'organisation', orgTypes: ['county_supermarket'] },
   buyer: { kind: 'organisation', orgTypes: ['work_unit'] },
-  coop_accountant: { kind: 'organisation', orgTypes: ['cooperative', 'village_collective', 'enterprise', 'pv_station'] },
+  coop_accountant: {
+    kind: 'organisation',
+    orgTypes: ['cooperative', 'village_collective', 'enterprise', 'pv_station'],
+  },
 };
 
 /** Strength rules for staff passwords, shown in forms and enforced by the registry. */
 export const PASSWORD_RULES = {
   minLength: 10,
   maxLength: 128,
-  description: '至少 10 位，须同时包含字母和数字，且不能包含用户名 / At least 10 characters, with letters and digits, not containing the username',
+  description:
+    '至少 10 位，须同时包含字母和数字，且不能包含用户名 / At least 10 characters, with letters and digits, not containing the username',
 } as const;
 
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字或 ._- / A username has 3–32 lower-case letters, digits or ._-');
+  .regex(
+    /^[a-z][a-z0-9._-]{2,31}$/,
+    '用户名为 3–32 位小写字母、数字或 ._- / A username has 3–32 lower-case letters, digits or ._-',
+  );
 export const passwordSchema = z.string().min(1).max(PASSWORD_RULES.maxLength);
 
 /** The scope given when creating a user: a region, or an organisation (its region comes with it). */
@@ -90,7 +98,13 @@ export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
 export const resetUserPasswordBodySchema = z.strictObject({ newPassword: passwordSchema });
 export type ResetUserPasswordBody = z.infer<typeof resetUserPasswordBodySchema>;
 
-const bool = z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).transform((v) => v === 'true').optional());
+const bool = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+);
 
 /** `GET /users?…` */
 export const userListQuerySchema = paginationQuerySchema.extend({
