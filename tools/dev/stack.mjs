@@ -33,6 +33,7 @@ export const DEFAULT_PORTS = {
  * @property {(line: string) => void} [log]
  * @property {Record<string, string | undefined>} [env] where DATABASE_URL-style variables are read
  * @property {boolean} [durable] fsync on for the embedded cluster (default: true when dataDir is given)
+ * @property {boolean} [seedDemo] load the demo county (idempotent) and return its logins as `demo`
  */
 
 /** @param {StackOptions} [options] */
@@ -76,6 +77,10 @@ export async function startStack(options = {}) {
     }
     await Promise.all(SERVICES.map((name) => waitHealthy(name, ports[name], children[name])));
 
+    const demo = options.seedDemo
+      ? await seedDemo({ databaseUrl: databaseUrls.registry, env, log })
+      : undefined;
+
     const urls = {};
     for (const app of APPS) {
       const appDir = path.join(ROOT, 'dist/apps', app);
@@ -92,6 +97,7 @@ export async function startStack(options = {}) {
       /** Unredacted, for tests and benchmarks that look into a service's own tables. */
       databaseUrlsWithPasswords: databaseUrls,
       kafkaBrokers: kafka.brokers,
+      demo,
       stop,
       /** Kills a service the hard way (default SIGKILL: no graceful shutdown) and starts it again. */
       async restartService(name, signal = 'SIGKILL') {
@@ -163,6 +169,34 @@ async function prepareDatabases({ persistence, env, options, ports, log, stopper
     urls[s] = u.toString();
   }
   return urls;
+}
+
+/**
+ * Loads the demo county through the registry's own seeding code (it publishes events like any
+ * registration, so the other services hear of every household). Safe to run on every start.
+ */
+function seedDemo({ databaseUrl, env, log }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/node/apps/registry/src/demo/main.js')], {
+      cwd: ROOT,
+      env: { ...env, NODE_ENV: env.NODE_ENV ?? 'development', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`demo seed failed: ${err.trim().split('\n').pop()}`));
+      try {
+        const result = JSON.parse(out.trim().split('\n').pop());
+        log(`demo data: ${result.created ? 'created the demo county' : 'the demo county is already there'}`);
+        resolve(result);
+      } catch {
+        reject(new Error(`demo seed printed no result: ${out.slice(-300)}`));
+      }
+    });
+  });
 }
 
 /** KAFKA_BROKERS wins; otherwise the project's dev broker starts (on disk when kafkaDataDir is given). */

@@ -55,6 +55,7 @@ async function main() {
   const stack = await startStack({
     dataDir,
     kafkaDataDir: path.join(dataRoot, 'kafka'),
+    seedDemo: process.env.DEMO_DATA !== 'false',
     ports: portsFromEnv(),
     log: (line) => say(`  ${line}`),
   });
@@ -94,10 +95,28 @@ async function main() {
       '',
       ...rows.map(([k, v]) => `  ${pad(k, width)}  ${v}`),
       '',
+      ...demoLines(stack.demo),
       `  data: ${dataRoot}`,
       '',
     ].join('\n'),
   );
+}
+
+/** One demo login per role, the kiosk credentials and a few points cards, for trying things out. */
+function demoLines(demo) {
+  if (!demo) return [];
+  const seen = new Set();
+  const logins = demo.logins.filter((l) => !seen.has(l.role) && seen.add(l.role));
+  const lines = ['Demo logins (admin app; one per role, all listed by the registry seed):'];
+  for (const l of logins)
+    lines.push(`  ${l.role.padEnd(18)} ${l.username.padEnd(22)} ${l.password}   ${l.scope}`);
+  lines.push('', 'Kiosk devices (paste the credential into the kiosk set-up):');
+  for (const k of demo.kiosks.slice(0, 3)) lines.push(`  ${k.storeName}  ${k.credential}`);
+  lines.push('', 'Points cards (card number / PIN):');
+  for (const c of demo.sampleCards.slice(0, 4))
+    lines.push(`  ${c.cardNumber} / ${c.pin}   ${c.householdHead}, ${c.village}`);
+  lines.push('');
+  return lines;
 }
 
 main().catch((error) => {

@@ -42,6 +42,12 @@ export function createKafka(settings: KafkaSettings): Kafka {
         // The relay bounds the producer's own retries on purpose: it retries the batch itself with
         // backoff, and consumers' inboxes absorb any duplicate, so this warning says nothing new.
         if (message.startsWith('Limiting retries for the idempotent producer')) return;
+        // Services create their topics at start and several may race; "already exists" is success.
+        if (
+          message.startsWith('Response CreateTopics') &&
+          String(extra.error ?? '').includes('already exists')
+        )
+          return;
         logger[LEVELS[level] ?? 'log']({ ...extra, msg: message });
       },
   });
