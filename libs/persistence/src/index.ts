@@ -4,3 +4,4 @@ export * from './embedded/embedded-postgres';
 export * from './embedded/os-user';
 export * from './embedded/pg-binaries';
 export * from './migrations';
+export * from './idempotency/idempotency';

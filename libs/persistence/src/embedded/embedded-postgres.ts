@@ -64,11 +64,16 @@ export class EmbeddedPostgres {
     await stopLeftoverServer(dataDir, log);
     const port = options.port ? options.port : await freePort();
     const args = [
-      '-D', dataDir,
-      '-p', String(port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
     ];
     if (options.durable === false) {
       args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
@@ -189,7 +194,19 @@ async function initCluster(
   try {
     await run(
       initdb,
-      ['-D', staging, '-U', user, `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      [
+        '-D',
+        staging,
+        '-U',
+        user,
+        `--pwfile=${pwfile}`,
+        '-A',
+        'scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '--no-sync',
+      ],
       osUser,
       log,
     );
@@ -201,7 +218,12 @@ async function initCluster(
   }
 }
 
-function run(cmd: string, args: string[], osUser: OsUser | undefined, log: (line: string) => void): Promise<void> {
+function run(
+  cmd: string,
+  args: string[],
+  osUser: OsUser | undefined,
+  log: (line: string) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       ...(osUser ? { uid: osUser.uid, gid: osUser.gid } : {}),
@@ -218,7 +240,9 @@ function run(cmd: string, args: string[], osUser: OsUser | undefined, log: (line
     child.stderr.on('data', collect);
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (exit ${code}): ${output.slice(-800)}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(cmd)} failed (exit ${code}): ${output.slice(-800)}`)),
     );
   });
 }
@@ -286,7 +310,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -302,6 +328,9 @@ export function defaultDataRoot(repoDir: string): string {
   if (uid !== 0) return inRepo;
   const osUser = ensurePostgresOsUser();
   if (!osUser || isReachableBy(repoDir, osUser.uid)) return inRepo;
-  const slug = path.resolve(repoDir).replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_+/, '');
+  const slug = path
+    .resolve(repoDir)
+    .replace(/[^a-zA-Z0-9]+/g, '_')
+    .replace(/^_+/, '');
   return path.join(os.tmpdir(), 'fupin-data', slug);
 }

@@ -55,13 +55,19 @@ export function isReachableBy(target: string, uid: number): boolean {
  */
 export function resolvePgBinaries(runAsUid?: number): PgBinaries {
   const pkgDir = findPackageDir();
-  const version = (JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string })
-    .version;
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   let root = path.join(pkgDir, 'native');
   if (runAsUid !== undefined && !isReachableBy(path.join(root, 'bin', 'postgres'), runAsUid)) {
     root = cachedCopy(root, version);
   }
-  return { root, initdb: path.join(root, 'bin', 'initdb'), postgres: path.join(root, 'bin', 'postgres'), version };
+  return {
+    root,
+    initdb: path.join(root, 'bin', 'initdb'),
+    postgres: path.join(root, 'bin', 'postgres'),
+    version,
+  };
 }
 
 function cachedCopy(source: string, version: string): string {

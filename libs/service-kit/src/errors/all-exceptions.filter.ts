@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { IdempotencyKeyReusedError } from '@fupin/persistence';
 import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { DomainException } from './domain-exception';
@@ -60,6 +61,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return [
         exception.status,
         { code: exception.code, message: exception.message, details: exception.details },
+      ];
+    }
+    if (exception instanceof IdempotencyKeyReusedError) {
+      return [
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        {
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          message: `同一 Idempotency-Key 已用于另一请求 / ${exception.message}`,
+        },
       ];
     }
     if (exception instanceof ZodError) {

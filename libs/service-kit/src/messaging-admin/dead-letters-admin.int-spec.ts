@@ -144,14 +144,20 @@ describe('dead letters and diagnostics, over HTTP with real tokens', () => {
   });
 
   it('queues pings in the outbox for the relay, within limits', async () => {
-    const res = await call('POST', '/diagnostics/pings', 'admin', { count: 3, message: 'hello', target: 'ledger' });
+    const res = await call('POST', '/diagnostics/pings', 'admin', {
+      count: 3,
+      message: 'hello',
+      target: 'ledger',
+    });
     expect(res.status).toBe(201);
     expect((await res.json()).eventIds).toHaveLength(3);
     const rows = await ds.query(
       `SELECT envelope->'payload'->>'target' AS target FROM outbox WHERE event_type = 'platform.ping'`,
     );
     expect(rows).toEqual([{ target: 'ledger' }, { target: 'ledger' }, { target: 'ledger' }]);
-    expect((await call('POST', '/diagnostics/pings', 'admin', { count: 1, target: 'bank' })).status).toBe(400);
+    expect((await call('POST', '/diagnostics/pings', 'admin', { count: 1, target: 'bank' })).status).toBe(
+      400,
+    );
     expect((await call('POST', '/diagnostics/pings', 'admin', { count: 100000 })).status).toBe(400);
     expect((await call('POST', '/diagnostics/pings', 'auditor', { count: 1 })).status).toBe(403);
   });
