@@ -210,6 +210,8 @@ async function prepareKafka({ env, options, ports, log, stoppers }) {
     host: '127.0.0.1',
     port: ports.kafka,
     ...(options.kafkaDataDir ? { dataDir: options.kafkaDataDir } : { inMemory: true }),
+    // As docker-compose's Kafka (KAFKA_NUM_PARTITIONS=4), for topics created on first use.
+    defaultPartitions: Number(env.KAFKA_TOPIC_PARTITIONS ?? 4),
     logLevel: 'warn',
     logger: (level, message) => log(`kafka: ${level} ${message}`),
   };

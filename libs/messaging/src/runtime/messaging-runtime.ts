@@ -67,15 +67,19 @@ export class MessagingRuntime {
       );
       return;
     }
-    void this.createTopics();
-    this.relay = new OutboxRelay({
-      dataSource: this.options.dataSource,
-      kafka: this.kafka,
-      service: this.options.service,
-      metrics: this.metrics,
+    // Topics first: a producer or consumer touching a missing topic would have it auto-created
+    // with the broker's default partition count instead of ours.
+    void this.createTopics().finally(() => {
+      if (this.stopping) return;
+      this.relay = new OutboxRelay({
+        dataSource: this.options.dataSource,
+        kafka: this.kafka!,
+        service: this.options.service,
+        metrics: this.metrics,
+      });
+      this.relay.start();
+      for (const spec of this.options.consumers) this.startConsumer(spec, 200);
     });
-    this.relay.start();
-    for (const spec of this.options.consumers) this.startConsumer(spec, 200);
   }
 
   async stop(): Promise<void> {
