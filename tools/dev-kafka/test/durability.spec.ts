@@ -9,10 +9,15 @@ type Msg = { partition: number; offset: string; key: string; value: string; head
 describe('durable storage', () => {
   let dir: string;
   let broker: Broker | undefined;
-  const cleanups: (() => Promise<void>)[] = [];
+  // every client is disconnected before its broker stops: a kafkajs consumer left running while
+  // its broker goes away enters kafkajs's crash/restart cycle, which a later disconnect can miss
+  const clients = new Set<{ disconnect(): Promise<void> }>();
+  const track = <T extends { disconnect(): Promise<void> }>(c: T): T => (clients.add(c), c);
 
   const start = async () => (broker = await testBroker({ inMemory: false, dataDir: dir, fsync: 'interval' }));
   const stop = async () => {
+    for (const c of [...clients].reverse()) await c.disconnect().catch(() => undefined);
+    clients.clear();
     await broker?.stop();
     broker = undefined;
   };
@@ -22,13 +27,12 @@ describe('durable storage', () => {
   });
 
   afterAll(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
     await stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   async function readAll(kafka: Kafka, groupId: string, topic: string, expected: number): Promise<Msg[]> {
-    const consumer = kafka.consumer({ groupId, ...fastGroup });
+    const consumer = track(kafka.consumer({ groupId, ...fastGroup }));
     const out: Msg[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -47,7 +51,7 @@ describe('durable storage', () => {
       },
     });
     await waitFor(`${expected} messages in ${groupId}`, () => out.length >= expected);
-    const admin = kafka.admin();
+    const admin = track(kafka.admin());
     await admin.connect();
     await waitFor('offsets to be committed', async () => {
       const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
@@ -64,8 +68,8 @@ describe('durable storage', () => {
   it('keeps topics, acknowledged records and committed offsets across a restart', async () => {
     await start();
     let kafka = client(broker!);
-    const admin = kafka.admin();
-    const producer = kafka.producer();
+    const admin = track(kafka.admin());
+    const producer = track(kafka.producer());
     await Promise.all([admin.connect(), producer.connect()]);
     await admin.createTopics({ topics: [{ topic: 'durable', numPartitions: 3 }] });
     const messages = Array.from({ length: 30 }, (_, i) => ({
@@ -86,9 +90,8 @@ describe('durable storage', () => {
 
     await start(); // same data dir, new port
     kafka = client(broker!);
-    const admin2 = kafka.admin();
+    const admin2 = track(kafka.admin());
     await admin2.connect();
-    cleanups.push(() => admin2.disconnect());
     const meta = await admin2.fetchTopicMetadata({ topics: ['durable'] });
     expect(meta.topics[0].partitions).toHaveLength(3);
     expect(await admin2.fetchTopicOffsets('durable')).toEqual(highBefore);
@@ -100,8 +103,7 @@ describe('durable storage', () => {
     expect(after).toEqual(before);
 
     // the old group resumes where it committed: only a new record is delivered
-    const consumer = kafka.consumer({ groupId: 'durable-group', ...fastGroup });
-    cleanups.push(() => consumer.disconnect());
+    const consumer = track(kafka.consumer({ groupId: 'durable-group', ...fastGroup }));
     const resumed: string[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: 'durable', fromBeginning: true });
@@ -109,7 +111,7 @@ describe('durable storage', () => {
     consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
     await consumer.run({ eachMessage: async ({ message }) => void resumed.push(String(message.value)) });
     await waitFor('the consumer to join', () => joined);
-    const producer2 = kafka.producer();
+    const producer2 = track(kafka.producer());
     await producer2.connect();
     await producer2.send({ topic: 'durable', messages: [{ key: 'k-new', value: 'after-restart' }] });
     await producer2.disconnect();
@@ -120,7 +122,7 @@ describe('durable storage', () => {
 
   it('recovers from a torn write at the end of a partition log and of the offsets file', async () => {
     const kafkaBefore = client(broker!);
-    const admin = kafkaBefore.admin();
+    const admin = track(kafkaBefore.admin());
     await admin.connect();
     const high = await admin.fetchTopicOffsets('durable');
     await admin.disconnect();
@@ -135,13 +137,9 @@ describe('durable storage', () => {
 
     await start();
     const kafka = client(broker!);
-    const admin2 = kafka.admin();
-    const producer = kafka.producer();
+    const admin2 = track(kafka.admin());
+    const producer = track(kafka.producer());
     await Promise.all([admin2.connect(), producer.connect()]);
-    cleanups.push(
-      () => admin2.disconnect(),
-      () => producer.disconnect(),
-    );
     expect(fs.statSync(log).size).toBe(size);
     expect(await admin2.fetchTopicOffsets('durable')).toEqual(high);
     const [res] = await producer.send({ topic: 'durable', messages: [{ partition: 0, value: 'next' }] });
