@@ -4,7 +4,11 @@ module.exports = {
   ...preset(),
   displayName: 'market',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/src/**/*.int-spec.ts',
+    '<rootDir>/test/**/*.int-spec.ts',
+  ],
   globalSetup: `${root}/tools/jest/postgres-global-setup.ts`,
   globalTeardown: `${root}/tools/jest/postgres-global-teardown.ts`,
   testTimeout: 60000,

@@ -1,2 +1,3 @@
 export * from './platform/ping.v1';
 export * from './registry';
+export * from './market';

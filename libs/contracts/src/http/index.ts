@@ -2,3 +2,4 @@ export * from './api-error';
 export * from './health';
 export * from './pagination';
 export * from './registry';
+export * from './market';

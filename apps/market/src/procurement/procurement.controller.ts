@@ -1,0 +1,109 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@fupin/auth';
+import {
+  createPurchaseBodySchema,
+  createTransferBodySchema,
+  mergeLotsBodySchema,
+  splitLotBodySchema,
+  receiveTransferBodySchema,
+  type CreatePurchaseBody,
+  type CreateTransferBody,
+  type LotView,
+  type MergeLotsBody,
+  type SplitLotBody,
+  type PurchaseView,
+  type ReceiveTransferBody,
+  type TransferView,
+} from '@fupin/contracts';
+import { ZodValidationPipe } from '@fupin/service-kit';
+import { UuidPipe } from '../common/params';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { LotsService } from './lots.service';
+import { ProcurementService } from './procurement.service';
+
+@ApiTags('procurement 收购与批次')
+@ApiBearerAuth()
+@Controller()
+export class ProcurementController {
+  constructor(
+    private readonly procurement: ProcurementService,
+    private readonly lots: LotsService,
+  ) {}
+
+  @Post('purchases')
+  @Roles('collector')
+  @ApiOperation({
+    summary:
+      'Buy produce from a household at your collection point; creates a lot; publishes market.produce.procured',
+  })
+  purchase(
+    @Ctx() ctx: RequestContext,
+    @Body(new ZodValidationPipe(createPurchaseBodySchema)) body: CreatePurchaseBody,
+  ): Promise<PurchaseView> {
+    return this.procurement.purchase(ctx, body);
+  }
+
+  @Get('purchases')
+  @Roles('collector', 'county_admin', 'auditor')
+  @ApiOperation({ summary: 'Latest purchases (a collector sees its own collection point)' })
+  purchases(@Ctx() ctx: RequestContext): Promise<PurchaseView[]> {
+    return this.procurement.listPurchases(ctx);
+  }
+
+  @Get('lots/:id')
+  @Roles('collector', 'supermarket_staff', 'county_admin', 'auditor')
+  @ApiOperation({ summary: 'One lot with its lineage and households' })
+  lot(@Param('id', UuidPipe) id: string): Promise<LotView> {
+    return this.procurement.getLot(id);
+  }
+
+  @Post('lots/:id/split')
+  @Roles('collector', 'supermarket_staff')
+  @ApiOperation({
+    summary:
+      'Split a lot at your organisation into parts by weight; each part keeps its lineage and households',
+  })
+  split(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(new ZodValidationPipe(splitLotBodySchema)) body: SplitLotBody,
+  ): Promise<LotView[]> {
+    return this.lots.split(ctx, id, body);
+  }
+
+  @Post('lots/merge')
+  @Roles('collector', 'supermarket_staff')
+  @ApiOperation({
+    summary: 'Merge lots of one produce and grade at your organisation; the new lot keeps every source',
+  })
+  merge(
+    @Ctx() ctx: RequestContext,
+    @Body(new ZodValidationPipe(mergeLotsBodySchema)) body: MergeLotsBody,
+  ): Promise<LotView> {
+    return this.lots.merge(ctx, body);
+  }
+
+  @Post('transfers')
+  @Roles('collector', 'supermarket_staff')
+  @ApiOperation({
+    summary: 'Send a lot from your organisation to the next level (station, then county supermarket)',
+  })
+  send(
+    @Ctx() ctx: RequestContext,
+    @Body(new ZodValidationPipe(createTransferBodySchema)) body: CreateTransferBody,
+  ): Promise<TransferView> {
+    return this.procurement.send(ctx, body);
+  }
+
+  @Post('transfers/:id/receive')
+  @Roles('collector', 'supermarket_staff')
+  @ApiOperation({ summary: 'Receive a transfer at your organisation, with any loss and its reason' })
+  receive(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(new ZodValidationPipe(receiveTransferBodySchema)) body: ReceiveTransferBody,
+  ): Promise<TransferView> {
+    return this.procurement.receive(ctx, id, body);
+  }
+}

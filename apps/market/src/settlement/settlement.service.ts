@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import {
+  saleSettledV1,
+  type ConsumptionAidLedgerQuery,
+  type ConsumptionAidLedgerView,
+  type SettlementView,
+} from '@fupin/contracts';
+import { publish } from '@fupin/messaging';
+import { runIdempotent } from '@fupin/persistence';
+import { DomainException } from '@fupin/service-kit';
+import { HttpStatus } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { fenToYuanString } from '@fupin/money';
+import { int, iso, maskName } from '../common/params';
+import { audit, type RequestContext } from '../common/request-context';
+
+export enum SettlementErrorCode {
+  NotFound = 'SETTLEMENT_NOT_FOUND',
+}
+
+/** Producer settlement: payout batches from accepted sales, and the 消费扶贫台账. */
+@Injectable()
+export class SettlementService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Settles every accepted sale not yet settled into one payout batch (one line per household). */
+  async run(ctx: RequestContext, key: string): Promise<SettlementView> {
+    const result = await this.dataSource.transaction((manager) =>
+      runIdempotent(
+        manager,
+        { caller: ctx.actorId, key, operation: 'POST /settlements', body: {} },
+        async () => {
+          // One settlement run at a time: the next waits and finds nothing left to settle twice.
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtext('market.settlement'))`);
+          const id = randomUUID();
+          await manager.query(
+            `INSERT INTO settlement (id, total_fen, order_count, created_by) VALUES ($1, 0, 0, $2)`,
+            [id, ctx.actorId],
+          );
+          await manager.query('UPDATE sale_attribution SET settlement_id = $1 WHERE settlement_id IS NULL', [
+            id,
+          ]);
+          const [{ total, orders }] = await manager.query(
+            'SELECT COALESCE(SUM(amount_fen), 0) AS total, COUNT(DISTINCT order_id)::int AS orders FROM sale_attribution WHERE settlement_id = $1',
+            [id],
+          );
+          await manager.query('UPDATE settlement SET total_fen = $2, order_count = $3 WHERE id = $1', [
+            id,
+            total,
+            orders,
+          ]);
+          const view = await this.view(manager, id);
+          await audit(
+            manager,
+            ctx,
+            'market.settlement.run',
+            { type: 'settlement', id },
+            { totalFen: view.totalFen },
+          );
+          await publish(manager, saleSettledV1, {
+            aggregateId: id,
+            payload: {
+              settlementId: id,
+              totalFen: view.totalFen,
+              orderCount: view.orderCount,
+              households: view.lines.map((l) => ({
+                householdId: l.householdId,
+                villageCode: l.villageCode,
+                amountFen: l.amountFen,
+              })),
+              settledAt: view.createdAt,
+            },
+          });
+          return { status: 201, body: { id } };
+        },
+      ),
+    );
+    return this.get(result.body.id);
+  }
+
+  get(id: string): Promise<SettlementView> {
+    return this.view(this.dataSource.manager, id);
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<SettlementView> {
+    const [s] = await manager.query('SELECT * FROM settlement WHERE id = $1', [id]);
+    if (!s)
+      throw new DomainException(
+        SettlementErrorCode.NotFound,
+        `结算批次不存在 / No settlement ${id}`,
+        HttpStatus.NOT_FOUND,
+      );
+    const lines = await manager.query(
+      `SELECT a.household_id, a.village_code, h.head_name, h.bank_account_masked, SUM(a.amount_fen) AS amount
+       FROM sale_attribution a JOIN network_household h ON h.id = a.household_id WHERE a.settlement_id = $1
+       GROUP BY a.household_id, a.village_code, h.head_name, h.bank_account_masked ORDER BY a.village_code, a.household_id`,
+      [id],
+    );
+    return {
+      id,
+      totalFen: int(s.total_fen),
+      orderCount: s.order_count,
+      createdAt: iso(s.created_at) as string,
+      lines: lines.map((l: Record<string, unknown>) => ({
+        householdId: l.household_id as string,
+        villageCode: l.village_code as string,
+        headNameMasked: maskName(l.head_name as string),
+        bankAccountMasked: (l.bank_account_masked as string | null) ?? null,
+        amountFen: int(l.amount),
+      })),
+    };
+  }
+
+  private async bankRows(id: string): Promise<string[][]> {
+    const s = await this.get(id);
+    const rows = [
+      [
+        '序号 No',
+        '村代码 Village',
+        '户主 Head',
+        '账号 Account',
+        '金额(元) Amount (yuan)',
+        '金额(分) Amount (fen)',
+      ],
+    ];
+    s.lines.forEach((l, i) =>
+      rows.push([
+        String(i + 1),
+        l.villageCode,
+        l.headNameMasked,
+        l.bankAccountMasked ?? '',
+        fenToYuanString(l.amountFen),
+        String(l.amountFen),
+      ]),
+    );
+    rows.push(['合计 Total', '', '', '', fenToYuanString(s.totalFen), String(s.totalFen)]);
+    return rows;
+  }
+
+  /** The bank file of a payout batch as CSV (UTF-8 with BOM so that Excel opens it in Chinese). */
+  async bankFileCsv(id: string): Promise<Buffer> {
+    const rows = await this.bankRows(id);
+    const text = rows
+      .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+      .join('\r\n');
+    return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+  }
+
+  /** The same bank file as an Excel workbook; amounts in fen stay integers. */
+  async bankFileXlsx(id: string): Promise<Buffer> {
+    const rows = await this.bankRows(id);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('代发清单 Payouts');
+    rows.forEach((r, i) =>
+      sheet.addRow(i === 0 ? r : r.map((c, col) => (col >= 4 && c !== '' ? Number(c) : c))),
+    );
+    sheet.getRow(1).font = { bold: true };
+    sheet.columns.forEach((c) => (c.width = 18));
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /** 消费扶贫台账: accepted sales by work unit, village or household. */
+  async ledger(query: ConsumptionAidLedgerQuery): Promise<ConsumptionAidLedgerView> {
+    const column = {
+      work_unit: 'a.work_unit_id::text',
+      village: 'a.village_code',
+      household: 'a.household_id::text',
+    }[query.groupBy];
+    const name = {
+      work_unit: '(SELECT name FROM network_organisation WHERE id = a.work_unit_id)',
+      village: 'NULL',
+      household: '(SELECT head_name FROM network_household WHERE id = a.household_id)',
+    }[query.groupBy];
+    const rows = await this.dataSource.query(
+      `SELECT ${column} AS key, ${name} AS name, SUM(a.amount_fen) AS amount FROM sale_attribution a GROUP BY 1, 2 ORDER BY 1`,
+    );
+    const items = rows.map((r: Record<string, unknown>) => ({
+      key: r.key as string,
+      name:
+        query.groupBy === 'household' && r.name
+          ? maskName(r.name as string)
+          : ((r.name as string | null) ?? null),
+      amountFen: int(r.amount),
+    }));
+    return {
+      groupBy: query.groupBy,
+      totalFen: items.reduce((s: number, r: { amountFen: number }) => s + r.amountFen, 0),
+      rows: items,
+    };
+  }
+}

@@ -1,0 +1,272 @@
+import { z } from 'zod';
+
+/**
+ * HTTP bodies of the market service (扶贫超市 / 消费扶贫): procurement, lots, catalogue, checkout,
+ * orders and settlement. Money is integer fen, weights integer grams.
+ */
+
+const fen = (label: string) =>
+  z
+    .int({ error: `${label} 须为整数（分） / ${label} must be whole fen` })
+    .min(1, { error: `${label} 须大于 0 / ${label} must be positive` })
+    .max(1_000_000_000);
+
+export const PRODUCE_GRADES = ['premium', 'first', 'second', 'ungraded'] as const;
+
+/** `POST /purchases`: a collector buys produce from a household (收购). */
+export const createPurchaseBodySchema = z.strictObject({
+  collectionPointId: z.uuid(),
+  householdId: z.uuid(),
+  produce: z.string().trim().min(1).max(100),
+  grade: z.enum(PRODUCE_GRADES),
+  weightGrams: z.int({ error: '重量须为整数克 / weightGrams must be whole grams' }).min(1).max(100_000_000),
+  unitPriceFenPerKg: fen('unitPriceFenPerKg'),
+  weighSlipNumber: z.string().trim().min(1).max(64),
+});
+export type CreatePurchaseBody = z.infer<typeof createPurchaseBodySchema>;
+
+export interface PurchaseView {
+  id: string;
+  collectionPointId: string;
+  householdId: string;
+  produce: string;
+  grade: string;
+  weightGrams: number;
+  unitPriceFenPerKg: number;
+  amountFen: number;
+  weighSlipNumber: string;
+  lotId: string;
+  traceCode: string;
+  createdAt: string;
+}
+
+export const LOT_STATUSES = ['at_location', 'in_transit', 'stocked', 'split', 'merged'] as const;
+
+export interface LotView {
+  id: string;
+  traceCode: string;
+  produce: string;
+  grade: string;
+  weightGrams: number;
+  locationId: string | null;
+  status: (typeof LOT_STATUSES)[number];
+  sourceLotIds: string[];
+  households: Array<{ householdId: string; villageCode: string; weightGrams: number }>;
+  createdAt: string;
+}
+
+/** `POST /transfers`: send a lot up the network (收购点 → 分拣站 → 扶贫超市). */
+export const createTransferBodySchema = z.strictObject({
+  lotId: z.uuid(),
+  toOrganisationId: z.uuid(),
+});
+export type CreateTransferBody = z.infer<typeof createTransferBodySchema>;
+
+/** `POST /transfers/:id/receive`: what arrived; a loss needs a reason. */
+export const receiveTransferBodySchema = z.strictObject({
+  receivedGrams: z.int().min(0).max(100_000_000),
+  lossReason: z.string().trim().min(1).max(200).optional(),
+});
+export type ReceiveTransferBody = z.infer<typeof receiveTransferBodySchema>;
+
+export interface TransferView {
+  id: string;
+  lotId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  sentGrams: number;
+  receivedGrams: number | null;
+  lossGrams: number | null;
+  lossReason: string | null;
+  status: 'sent' | 'received';
+  sentAt: string;
+  receivedAt: string | null;
+}
+
+/** `POST /products`: a catalogue product under 四统一 (brand, standard, package, price). */
+export const createProductBodySchema = z.strictObject({
+  sku: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{3,40}$/, {
+      error: 'sku 须为 3–40 位字母、数字或 - / sku must be 3–40 letters, digits or -',
+    }),
+  name: z.string().trim().min(1).max(100),
+  spec: z.string().trim().min(1).max(100),
+  packageDescription: z.string().trim().min(1).max(100),
+  retailPriceFen: fen('retailPriceFen'),
+  pictureUrl: z.url().max(500).optional(),
+  category: z.string().trim().min(1).max(50),
+  originVillageCode: z
+    .string()
+    .regex(/^\d{12}$/, { error: '产地须为 12 位村代码 / originVillageCode is a 12-digit village code' }),
+});
+export type CreateProductBody = z.infer<typeof createProductBodySchema>;
+
+/** `POST /products/:id/stock`: boxes packed from a lot at the county supermarket. */
+export const addStockBodySchema = z.strictObject({
+  lotId: z.uuid(),
+  quantity: z.int().min(1).max(100_000),
+});
+export type AddStockBody = z.infer<typeof addStockBodySchema>;
+
+export interface ProductView {
+  id: string;
+  sku: string;
+  name: string;
+  spec: string;
+  packageDescription: string;
+  retailPriceFen: number;
+  pictureUrl: string | null;
+  category: string;
+  originVillageCode: string;
+  available: number;
+}
+
+export const productListQuerySchema = z.object({
+  q: z.string().trim().max(50).optional(),
+  category: z.string().trim().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ProductListQuery = z.infer<typeof productListQuerySchema>;
+
+/** Public trace page data (溯源): who grew what is on sale, and what they were paid. */
+export interface TraceView {
+  product: { sku: string; name: string; retailPriceFen: number; originVillageCode: string } | null;
+  lots: Array<{
+    traceCode: string;
+    produce: string;
+    grade: string;
+    collectedAt: string;
+    households: Array<{
+      villageCode: string;
+      /** Masked: 张*明 */
+      headName: string;
+      weightGrams: number;
+      paidFenPerKg: number;
+    }>;
+  }>;
+}
+
+/** `POST /checkout` (Idempotency-Key): reserve stock, pay from the allowance, the rest by card. */
+export const checkoutBodySchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ productId: z.uuid(), quantity: z.int().min(1).max(50) }))
+    .min(1)
+    .max(20)
+    .refine((items) => new Set(items.map((i) => i.productId)).size === items.length, {
+      error: '同一商品请合并为一行 / list each product once',
+    }),
+  fulfilment: z.enum(['delivery', 'pickup']).default('delivery'),
+  /** A Stripe payment method (test: pm_card_visa); needed when the allowance does not cover the total. */
+  paymentMethod: z
+    .string()
+    .regex(/^pm_\w+$/)
+    .optional(),
+});
+export type CheckoutBody = z.infer<typeof checkoutBodySchema>;
+
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'payment_failed',
+  'paid',
+  'picking',
+  'ready',
+  'accepted',
+  'cancelled',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface OrderView {
+  id: string;
+  orderNumber: string;
+  buyerId: string;
+  workUnitId: string;
+  status: OrderStatus;
+  fulfilment: 'delivery' | 'pickup';
+  totalFen: number;
+  allowanceFen: number;
+  cardFen: number;
+  refundedFen: number;
+  failureReason: string | null;
+  lines: Array<{
+    productId: string;
+    productName: string;
+    quantity: number;
+    unitPriceFen: number;
+    amountFen: number;
+    lots: Array<{ traceCode: string; quantity: number }>;
+  }>;
+  createdAt: string;
+  paidAt: string | null;
+  acceptedAt: string | null;
+}
+
+/** `POST /orders/:id/refunds`: a problem after acceptance, refunded with a reason. */
+export const orderRefundBodySchema = z.strictObject({
+  amountFen: fen('amountFen'),
+  reason: z.string().trim().min(2).max(200),
+});
+export type OrderRefundBody = z.infer<typeof orderRefundBodySchema>;
+
+/** `POST /orders/:id/cancel` */
+export const cancelOrderBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(200).optional() });
+export type CancelOrderBody = z.infer<typeof cancelOrderBodySchema>;
+
+export interface AllowanceView {
+  buyerId: string;
+  workUnitId: string;
+  year: number;
+  grantedFen: number;
+  balanceFen: number;
+  expiresAt: string;
+  entries: Array<{
+    kind: 'grant' | 'spend' | 'return';
+    amountFen: number;
+    orderId: string | null;
+    at: string;
+  }>;
+}
+
+export interface SettlementView {
+  id: string;
+  totalFen: number;
+  orderCount: number;
+  createdAt: string;
+  lines: Array<{
+    householdId: string;
+    villageCode: string;
+    headNameMasked: string;
+    bankAccountMasked: string | null;
+    amountFen: number;
+  }>;
+}
+
+export const consumptionAidLedgerQuerySchema = z.object({
+  groupBy: z.enum(['work_unit', 'village', 'household']).default('work_unit'),
+});
+export type ConsumptionAidLedgerQuery = z.infer<typeof consumptionAidLedgerQuerySchema>;
+
+/** 消费扶贫台账: accepted sales per work unit, village or household. */
+export interface ConsumptionAidLedgerView {
+  groupBy: ConsumptionAidLedgerQuery['groupBy'];
+  totalFen: number;
+  rows: Array<{ key: string; name: string | null; amountFen: number }>;
+}
+
+/** `POST /lots/:id/split`: one lot into parts by weight (they add up to the lot's weight). */
+export const splitLotBodySchema = z.strictObject({
+  partsGrams: z.array(z.int().min(1).max(100_000_000)).min(2).max(20),
+});
+export type SplitLotBody = z.infer<typeof splitLotBodySchema>;
+
+/** `POST /lots/merge`: lots of the same produce and grade at one place into one. */
+export const mergeLotsBodySchema = z.strictObject({
+  lotIds: z
+    .array(z.uuid())
+    .min(2)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, { error: '批次重复 / a lot is listed twice' }),
+});
+export type MergeLotsBody = z.infer<typeof mergeLotsBodySchema>;
