@@ -1,6 +1,15 @@
+import { TOPICS } from '@fupin/contracts';
 import { baseConfigSchema, ServiceDefinition } from '@fupin/service-kit';
 import { z } from 'zod';
+import { ChainModule } from './chain/chain.module';
+import { DistributionsModule } from './distributions/distributions.module';
+import { EntitiesModule } from './entities/entities.module';
+import { FundsModule } from './funds/funds.module';
+import { IncomeModule } from './income/income.module';
 import { migrations } from './migrations';
+import { PayoutsModule } from './payouts/payouts.module';
+import { PlansModule } from './plans/plans.module';
+import { registryConsumer } from './read-models/registry-consumer';
 
 /** Configuration of the dividends service, validated at start-up. */
 export const dividendsConfigSchema = baseConfigSchema.extend({
@@ -11,9 +20,20 @@ export const dividendsConfigSchema = baseConfigSchema.extend({
 export const dividendsService: ServiceDefinition<typeof dividendsConfigSchema> = {
   name: 'dividends',
   title: '分红 Dividends',
-  description: 'Dividends and fund flows (分红, 三级三账): entities, shareholdings, distribution plans, payouts and the fund-flow ledger.',
+  description:
+    'Dividends and fund flows (分红, 三级三账): entities, shareholdings, distribution plans, payouts and the fund-flow ledger.',
   configSchema: dividendsConfigSchema,
   entities: [],
   migrations,
-  modules: () => [],
+  producedTopics: [TOPICS.dividendsDistributions, TOPICS.dividendsPayouts],
+  consumers: () => [registryConsumer()],
+  modules: () => [
+    EntitiesModule,
+    IncomeModule,
+    PlansModule,
+    ChainModule,
+    DistributionsModule,
+    PayoutsModule,
+    FundsModule,
+  ],
 };

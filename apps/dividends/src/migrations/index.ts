@@ -1,10 +1,16 @@
 import { CreateAuditLog1763900000000 } from './1763900000000-create-audit-log';
 import { CreateMessagingTables1763900000001 } from './1763900000001-create-messaging-tables';
 import { CreateDiagnosticsTables1763900000002 } from './1763900000002-create-diagnostics-tables';
+import { CreateReadModelsAndEntities1763900004000 } from './1763900004000-create-read-models-and-entities';
+import { CreateDistributionsLedgerAndChain1763900004001 } from './1763900004001-create-distributions-ledger-and-chain';
+import { CreateFundFlows1763900004002 } from './1763900004002-create-fund-flows';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
   CreateAuditLog1763900000000,
   CreateMessagingTables1763900000001,
   CreateDiagnosticsTables1763900000002,
+  CreateReadModelsAndEntities1763900004000,
+  CreateDistributionsLedgerAndChain1763900004001,
+  CreateFundFlows1763900004002,
 ];

@@ -1,3 +1,4 @@
 export * from './platform/ping.v1';
 export * from './registry';
 export * from './market';
+export * from './dividends';

@@ -2,4 +2,5 @@ export * from './api-error';
 export * from './health';
 export * from './pagination';
 export * from './registry';
+export * from './dividends';
 export * from './market';

@@ -1,0 +1,16 @@
+/** 王建国 → 王**: public notices show the family name only (公示 without exposing identities). */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/** Dates from the driver (`date` columns come back as strings) as YYYY-MM-DD. */
+export function isoDate(value: Date | string): string {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
+/** Timestamps as ISO strings. */
+export function isoTime(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}

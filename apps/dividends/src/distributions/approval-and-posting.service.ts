@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { distributionApprovedV1, type ApproveDistributionBody } from '@fupin/contracts';
+import { publish } from '@fupin/messaging';
+import { runIdempotent } from '@fupin/persistence';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChainService } from '../chain/chain.service';
+import { Clock } from '../common/clock';
+import { accounts, postLedgerTransaction, type LedgerLine } from '../common/ledger';
+import { isoDate } from '../common/masking';
+import { audit, type RequestContext } from '../common/request-context';
+import { loadDistribution, type DistributionView } from './distribution-view';
+import { DistributionErrorCode, DistributionException } from './distributions.exception';
+import { DistributionsService } from './distributions.service';
+
+const CHUNK = 5000;
+
+/** Approval after the notice (四议两公开), its revocation, and the all-or-nothing posting. */
+@Injectable()
+export class ApprovalAndPostingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly distributions: DistributionsService,
+    private readonly chain: ChainService,
+    private readonly clock: Clock,
+  ) {}
+
+  async approve(
+    ctx: RequestContext,
+    id: string,
+    body: ApproveDistributionBody,
+    key: string,
+  ): Promise<DistributionView> {
+    const result = await this.dataSource.transaction((manager) =>
+      runIdempotent(
+        manager,
+        { caller: ctx.actorId, key, operation: `POST /distributions/${id}/approval`, body },
+        async () => ({
+          status: 200,
+          body: await this.approveNow(manager, ctx, id, body),
+        }),
+      ),
+    );
+    return result.body;
+  }
+
+  private async approveNow(
+    manager: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    body: ApproveDistributionBody,
+  ): Promise<DistributionView> {
+    const view = await this.distributions.inScope(ctx.principal, id, manager, true);
+    if (view.status !== 'noticed') throw DistributionException.wrongStatus(view.status, 'noticed');
+    const now = this.clock.now();
+    if (now < new Date(view.notice!.endsAt))
+      throw new DistributionException(
+        DistributionErrorCode.NoticePeriodRunning,
+        `公示期至 ${view.notice!.endsAt} 结束，之后方可审批 / The notice runs until ${view.notice!.endsAt}`,
+        { endsAt: view.notice!.endsAt },
+      );
+    const open = view.objections.filter((o) => !o.resolvedAt);
+    if (open.length)
+      throw new DistributionException(
+        DistributionErrorCode.ObjectionsOpen,
+        `尚有 ${open.length} 条异议未处理 / ${open.length} objection(s) still open`,
+        { objectionIds: open.map((o) => o.id) },
+      );
+    if (body.meetingDate < view.notice!.publishedAt.slice(0, 10) || body.meetingDate > isoDate(now))
+      throw new DistributionException(
+        DistributionErrorCode.MeetingBeforeNotice,
+        '村民会议日期须在公示发布之后、今天之前 / The meeting date must lie between the notice and today',
+      );
+    const approvalId = randomUUID();
+    await manager.query(
+      `INSERT INTO approval (id, distribution_id, meeting_date, attendees_count, minutes_reference, approved_by)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [approvalId, id, body.meetingDate, body.attendeesCount, body.minutesReference, ctx.actorId],
+    );
+    await manager.query(`UPDATE distribution SET status = 'approved' WHERE id = $1`, [id]);
+    await publish(manager, distributionApprovedV1, {
+      aggregateId: id,
+      payload: {
+        distributionId: id,
+        entityId: view.entityId,
+        title: view.title,
+        periodStart: view.periodStart,
+        periodEnd: view.periodEnd,
+        planId: view.planId,
+        planVersion: view.planVersion,
+        poolFen: view.poolFen,
+        householdCount: view.householdCount,
+        meetingDate: body.meetingDate,
+      },
+    });
+    await audit(manager, ctx, 'distribution.approved', { type: 'distribution', id }, { approvalId, ...body });
+    return loadDistribution(manager, id);
+  }
+
+  /** Withdraws the approval before posting; the distribution goes back to its notice. */
+  async revoke(ctx: RequestContext, id: string, reason: string): Promise<DistributionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const view = await this.distributions.inScope(ctx.principal, id, manager, true);
+      if (view.status !== 'approved') throw DistributionException.wrongStatus(view.status, 'approved');
+      await manager.query(
+        `UPDATE approval SET revoked_at = now(), revoked_by = $2, revoke_reason = $3 WHERE distribution_id = $1 AND revoked_at IS NULL`,
+        [id, ctx.actorId, reason],
+      );
+      await manager.query(`UPDATE distribution SET status = 'noticed' WHERE id = $1`, [id]);
+      await audit(
+        manager,
+        ctx,
+        'distribution.approval_revoked',
+        { type: 'distribution', id },
+        {
+          approvalId: view.approval?.id,
+          reason,
+        },
+      );
+      return loadDistribution(manager, id);
+    });
+  }
+
+  async post(
+    ctx: RequestContext,
+    id: string,
+    key: string,
+  ): Promise<{ distribution: DistributionView; batchId: string }> {
+    const result = await this.dataSource.transaction((manager) =>
+      runIdempotent(
+        manager,
+        { caller: ctx.actorId, key, operation: `POST /distributions/${id}/posting`, body: {} },
+        async () => ({
+          status: 200,
+          body: await this.postNow(manager, ctx, id),
+        }),
+      ),
+    );
+    return result.body;
+  }
+
+  /**
+   * One database transaction: the ledger (pool → households payable and retained accounts), the
+   * payouts and their first batch, the chain link and the status. Any failure leaves nothing.
+   */
+  private async postNow(
+    manager: EntityManager,
+    ctx: RequestContext,
+    id: string,
+  ): Promise<{ distribution: DistributionView; batchId: string }> {
+    const view = await this.distributions.inScope(ctx.principal, id, manager, true);
+    if (view.status !== 'approved') throw DistributionException.wrongStatus(view.status, 'approved');
+    const entityId = view.entityId;
+    const lines = (await manager.query(
+      `SELECT l.household_id, l.household_number, l.head_name, l.amount_fen::text AS amount_fen, h.bank_name, h.bank_account_masked
+       FROM distribution_line l JOIN household_rm h ON h.id = l.household_id
+       WHERE l.distribution_id = $1 AND l.amount_fen > 0 ORDER BY l.household_id`,
+      [id],
+    )) as Array<Record<string, string | null>>;
+    const ledger: LedgerLine[] = [{ account: accounts.income(entityId), amountFen: BigInt(view.poolFen) }];
+    for (const l of lines)
+      ledger.push({
+        account: accounts.householdsPayable(entityId),
+        householdId: l.household_id,
+        amountFen: -BigInt(l.amount_fen!),
+      });
+    for (const a of view.accountParts)
+      ledger.push({ account: accounts.retained(entityId, a.account), amountFen: -BigInt(a.amountFen) });
+    await postLedgerTransaction(
+      manager,
+      { kind: 'distribution.posted', entityId, distributionId: id, description: `分红入账 ${view.title}` },
+      ledger,
+    );
+    const batchId = randomUUID();
+    const total = lines.reduce((s, l) => s + BigInt(l.amount_fen!), 0n);
+    await manager.query(
+      `INSERT INTO payout_batch (id, distribution_id, line_count, total_fen, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [batchId, id, lines.length, String(total), ctx.actorId, this.clock.now()],
+    );
+    // Time-ordered ids (uuidv7, PostgreSQL 18): millions of payouts append to the primary-key index.
+    for (let start = 0; start < lines.length; start += CHUNK) {
+      const chunk = lines.slice(start, start + CHUNK);
+      await manager.query(
+        `INSERT INTO payout (id, batch_id, distribution_id, household_id, household_number, head_name, bank_name,
+           bank_account_masked, amount_fen, status)
+         SELECT uuidv7(), $1, $2, h, n, name, bank, acct, f, 'pending'
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[]) AS x(h, n, name, bank, acct, f)`,
+        [
+          batchId,
+          id,
+          chunk.map((l) => l.household_id),
+          chunk.map((l) => l.household_number),
+          chunk.map((l) => l.head_name),
+          chunk.map((l) => l.bank_name),
+          chunk.map((l) => l.bank_account_masked),
+          chunk.map((l) => l.amount_fen),
+        ],
+      );
+    }
+    const link = await this.chain.append(manager, 'payout_batch', batchId);
+    await manager.query(`UPDATE distribution SET status = 'posted', posted_at = now() WHERE id = $1`, [id]);
+    await audit(
+      manager,
+      ctx,
+      'distribution.posted',
+      { type: 'distribution', id },
+      {
+        batchId,
+        payouts: lines.length,
+        totalFen: String(total),
+        chainSeq: link.seq,
+      },
+    );
+    return { distribution: await loadDistribution(manager, id), batchId };
+  }
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles, type Principal } from '@fupin/auth';
+import {
+  allocateFundBodySchema,
+  registerFundSourceBodySchema,
+  type AllocateFundBody,
+  type RegisterFundSourceBody,
+} from '@fupin/contracts';
+import { ZodValidationPipe } from '@fupin/service-kit';
+import { UuidPipe } from '../common/params';
+import { Ctx, type RequestContext } from '../common/request-context';
+import { FundsService } from './funds.service';
+
+const FUND_READERS = ['county_admin', 'town_admin', 'village_admin', 'auditor'] as const;
+
+@ApiTags('funds 三级三账')
+@ApiBearerAuth()
+@Controller()
+export class FundsController {
+  constructor(private readonly funds: FundsService) {}
+
+  @Post('funds/sources')
+  @Roles('county_admin')
+  @ApiOperation({
+    summary: 'Register money received by the county (a fund source) into one of the three accounts',
+  })
+  registerSource(
+    @Ctx() ctx: RequestContext,
+    @Body(new ZodValidationPipe(registerFundSourceBodySchema)) body: RegisterFundSourceBody,
+  ) {
+    return this.funds.registerSource(ctx, body);
+  }
+
+  @Post('funds/flows')
+  @Roles('county_admin', 'town_admin', 'village_admin')
+  @ApiOperation({
+    summary: 'Allocate part of an earlier flow: one level down, to a village project, or to a household',
+  })
+  allocate(
+    @Ctx() ctx: RequestContext,
+    @Body(new ZodValidationPipe(allocateFundBodySchema)) body: AllocateFundBody,
+  ) {
+    return this.funds.allocate(ctx, body);
+  }
+
+  @Get('funds/sources/:id/flows')
+  @Roles(...FUND_READERS)
+  @ApiOperation({ summary: 'Where the money went: every flow from a source down to projects and households' })
+  trace(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.funds.traceSource(principal, id);
+  }
+
+  @Get('funds/households/:id/origins')
+  @Roles(...FUND_READERS)
+  @ApiOperation({ summary: "Where a household's fund money came from: each payment's path up to its source" })
+  origins(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.funds.householdOrigins(principal, id);
+  }
+
+  @Get('funds/accounts')
+  @Roles(...FUND_READERS)
+  @ApiOperation({ summary: 'Balances of the county / town / village fund accounts in your region' })
+  balances(@CurrentPrincipal() principal: Principal) {
+    return this.funds.balances(principal);
+  }
+
+  @Get('public/funds/sources/:id/flows')
+  @Public()
+  @ApiOperation({ summary: 'Public query (公开查询): where a source’s money went, household names masked' })
+  publicTrace(@Param('id', UuidPipe) id: string) {
+    return this.funds.traceSource(undefined, id, true);
+  }
+}

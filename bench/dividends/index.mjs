@@ -1,0 +1,209 @@
+// The PV differentiated plan (光伏差异化分配) over 4,000,000 generated households: how long the rule
+// engine takes, whether its parts add up to the pool to the fen, peak memory, and how long a
+// direct bulk posting of the result takes into the dividends service's own ledger tables.
+//
+// What is measured, exactly:
+// - engine_ms: `runPlan` (the service's compiled engine, dist/node) on 4M households — 70% of the
+//   pool as wages by days worked, 20% to households without labour (monitored ×1.5), 10% reserve.
+// - posting_ms: one database transaction into the dividends database of a fresh platform (its
+//   real migrations): a ledger transaction with 4M + 2 entries (multi-row `unnest` inserts of 20,000
+//   rows) and 4M payout rows, committed (the deferred balance trigger runs once at commit).
+//   This bypasses HTTP: posting 4M households through the service's dry-run/notice/approval
+//   endpoints would first need 4M member rows and is not what is measured here.
+// - peak_rss_mb: process.resourceUsage().maxRSS (the engine is synchronous, so interval sampling
+//   cannot see inside it; maxRSS is the true peak), and rss sampled every 100 ms during posting.
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { buildServices } from '../../tools/build/services.mjs';
+
+const HOUSEHOLDS = Number(process.env.BENCH_DIVIDENDS_HOUSEHOLDS ?? 4_000_000);
+const POOL_FEN = 1_234_567_891n; // 12,345,678.91 yuan: a county's PV income for a year
+const CHUNK = 20_000;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+const mb = (bytes) => Math.round(bytes / 1024 / 1024);
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run computes the same county. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const hex8 = (next) =>
+  Math.floor(next() * 0x100000000)
+    .toString(16)
+    .padStart(8, '0');
+
+function generate(n) {
+  const next = random(20201231);
+  const none = {};
+  const households = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = next();
+    const labourClass = r < 0.7 ? 'able' : r < 0.8 ? 'weak' : 'none';
+    households[i] = {
+      // Random-looking like the registry's UUIDs (index inserts scatter as they would in production).
+      householdId: `${hex8(next)}-${hex8(next).slice(0, 4)}-4${hex8(next).slice(0, 3)}-8${hex8(next).slice(0, 3)}-${i.toString(16).padStart(12, '0')}`,
+      labourClass,
+      povertyStatus: next() < 0.1 ? 'monitored' : 'lifted',
+      memberCount: 1 + Math.floor(next() * 6),
+      daysWorked: labourClass === 'none' ? 0 : Math.floor(next() * 300),
+      shares: none,
+      shareDays: none,
+    };
+  }
+  return households;
+}
+
+export async function run({ startStack, log }) {
+  const figures = { households: HOUSEHOLDS };
+  log('compiling the dividends service (engine from dist/node)');
+  await buildServices(['dividends']);
+  const { runPlan, accountTotals } = require(
+    path.join(root, 'dist/node/apps/dividends/src/engine/plan-engine.js'),
+  );
+  const { PV_DIFFERENTIATED_PLAN } = require(path.join(root, 'dist/node/libs/contracts/src/index.js'));
+
+  log(`generating ${HOUSEHOLDS.toLocaleString()} households`);
+  let t0 = performance.now();
+  const households = generate(HOUSEHOLDS);
+  figures.generate_ms = Math.round(performance.now() - t0);
+
+  log('running the PV differentiated plan');
+  t0 = performance.now();
+  const result = runPlan(PV_DIFFERENTIATED_PLAN, { poolFen: POOL_FEN, households });
+  figures.engine_ms = Math.round(performance.now() - t0);
+  let sum = 0n;
+  for (const t of result.householdTotals) sum += t;
+  const retained = accountTotals(result);
+  for (const a of retained) sum += a.amountFen;
+  figures.parts_sum_equals_pool = sum === POOL_FEN ? 1 : 0;
+  figures.paid_households = result.householdTotals.filter((t) => t > 0n).length;
+  figures.engine_peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+
+  log('starting a fresh platform for the posting');
+  let stack;
+  try {
+    stack = await startStack({ env: { ...process.env, LOG_LEVEL: 'warn' } });
+  } catch (error) {
+    log(`platform did not start (${error.message}); posting not measured`);
+    figures.posting_measured = 0;
+    figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+    return figures;
+  }
+  const client = new pg.Client({ connectionString: stack.databaseUrlsWithPasswords.dividends });
+  await client.connect();
+  let peakSampled = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakSampled = Math.max(peakSampled, process.memoryUsage().rss)), 100);
+  try {
+    t0 = performance.now();
+    const timings = { ledger: 0, payouts: 0, commit: 0 };
+    await post(client, households, result, retained, timings);
+    figures.posting_ledger_entries_ms = Math.round(timings.ledger);
+    figures.posting_payouts_ms = Math.round(timings.payouts);
+    figures.posting_commit_ms = Math.round(timings.commit);
+    figures.posting_ms = Math.round(performance.now() - t0);
+    figures.posting_rows = households.length * 2 + 1 + retained.length;
+    figures.posting_measured = 1;
+    const { rows } = await client.query(
+      'SELECT coalesce(sum(amount_fen), 0)::text AS total FROM ledger_entry',
+    );
+    figures.ledger_balances = rows[0].total === '0' ? 1 : 0;
+  } finally {
+    clearInterval(sampler);
+    await client.end();
+  }
+  figures.total_ms = figures.engine_ms + figures.posting_ms;
+  figures.posting_sampled_peak_rss_mb = mb(peakSampled);
+  figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return figures;
+}
+
+/** What the service's posting writes, in one transaction, with the organisation and distribution it needs. */
+async function post(client, households, result, retained, timings) {
+  const entityId = randomUUID();
+  const planId = randomUUID();
+  const distributionId = randomUUID();
+  const txId = randomUUID();
+  const batchId = randomUUID();
+  await client.query('BEGIN');
+  await client.query(
+    `INSERT INTO organisation_rm (id, type, name, region_code, county_code, village_code, active)
+     VALUES ($1, 'pv_station', '县级光伏扶贫电站（基准测试）', '411322', '411322', NULL, true)`,
+    [entityId],
+  );
+  await client.query(`INSERT INTO plan (id, entity_id, name, current_version) VALUES ($1, $2, 'PV', 1)`, [
+    planId,
+    entityId,
+  ]);
+  await client.query(
+    `INSERT INTO plan_version (plan_id, version, document, created_by) VALUES ($1, 1, '{}', 'bench')`,
+    [planId],
+  );
+  await client.query(
+    `INSERT INTO distribution (id, entity_id, title, plan_id, plan_version, period_start, period_end, pool_fen, status, account_parts, created_by)
+     VALUES ($1, $2, 'bench', $3, 1, '2025-01-01', '2025-12-31', $4, 'posted', '[]', 'bench')`,
+    [distributionId, entityId, planId, String(POOL_FEN)],
+  );
+  await client.query(
+    `INSERT INTO ledger_transaction (id, kind, entity_id, distribution_id, description) VALUES ($1, 'distribution.posted', $2, $3, 'bench')`,
+    [txId, entityId, distributionId],
+  );
+  await client.query(`INSERT INTO ledger_entry (transaction_id, account, amount_fen) VALUES ($1, $2, $3)`, [
+    txId,
+    `entity:${entityId}:distributable_income`,
+    String(POOL_FEN),
+  ]);
+  for (const a of retained)
+    await client.query(`INSERT INTO ledger_entry (transaction_id, account, amount_fen) VALUES ($1, $2, $3)`, [
+      txId,
+      `entity:${entityId}:retained:${a.account}`,
+      String(-a.amountFen),
+    ]);
+  await client.query(
+    `INSERT INTO payout_batch (id, distribution_id, line_count, total_fen, created_by, created_at) VALUES ($1, $2, 0, 0, 'bench', now())`,
+    [batchId, distributionId],
+  );
+  const payable = `entity:${entityId}:households_payable`;
+  const n = households.length;
+  for (let start = 0; start < n; start += CHUNK) {
+    const ids = [];
+    const amounts = [];
+    const negated = [];
+    for (let i = start; i < Math.min(n, start + CHUNK); i++) {
+      const amount = result.householdTotals[i];
+      if (amount === 0n) continue;
+      ids.push(households[i].householdId);
+      amounts.push(String(amount));
+      negated.push(String(-amount));
+    }
+    if (ids.length === 0) continue;
+    let t = performance.now();
+    await client.query(
+      `INSERT INTO ledger_entry (transaction_id, account, household_id, amount_fen)
+       SELECT $1, $2, h, f FROM unnest($3::uuid[], $4::bigint[]) AS x(h, f)`,
+      [txId, payable, ids, negated],
+    );
+    timings.ledger += performance.now() - t;
+    t = performance.now();
+    await client.query(
+      `INSERT INTO payout (id, batch_id, distribution_id, household_id, household_number, head_name, amount_fen, status)
+       SELECT uuidv7(), $1, $2, h, 'bench', 'bench', f, 'pending' FROM unnest($3::uuid[], $4::bigint[]) AS x(h, f)`,
+      [batchId, distributionId, ids, amounts],
+    );
+    timings.payouts += performance.now() - t;
+  }
+  const t = performance.now();
+  await client.query('COMMIT');
+  timings.commit = performance.now() - t;
+}

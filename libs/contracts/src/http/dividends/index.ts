@@ -1,0 +1,3 @@
+export * from './bodies';
+export * from './plans';
+export * from './funds';
