@@ -55,6 +55,7 @@ export async function startStack(options = {}) {
 
     const databaseUrls = await prepareDatabases({ persistence, env, options, ports, log, stoppers });
     const kafka = await prepareKafka({ env, options, ports, log, stoppers });
+    const stripe = await prepareStripe({ env, ports, log, stoppers });
 
     const services = {};
     const children = {};
@@ -64,7 +65,7 @@ export async function startStack(options = {}) {
         databaseUrl: databaseUrls[name],
         brokers: kafka.brokers,
         registryPort: ports.registry,
-        env,
+        env: { ...env, ...stripe.env },
         log,
       });
       children[name] = child;
@@ -97,6 +98,7 @@ export async function startStack(options = {}) {
       /** Unredacted, for tests and benchmarks that look into a service's own tables. */
       databaseUrlsWithPasswords: databaseUrls,
       kafkaBrokers: kafka.brokers,
+      stripeApiBase: stripe.url,
       demo,
       stop,
       /** Kills a service the hard way (default SIGKILL: no graceful shutdown) and starts it again. */
@@ -197,6 +199,28 @@ function seedDemo({ databaseUrl, env, log }) {
       }
     });
   });
+}
+
+/**
+ * STRIPE_API_BASE wins (stripe-mock or Stripe itself); otherwise the project's dev-stripe starts,
+ * posting signed webhooks to the market as Stripe would.
+ */
+async function prepareStripe({ env, ports, log, stoppers }) {
+  if (env.STRIPE_API_BASE) {
+    log(`payments: using ${env.STRIPE_API_BASE} (dev-stripe not started)`);
+    return { env: {}, url: env.STRIPE_API_BASE };
+  }
+  const { startDevStripe } = require(path.join(ROOT, 'tools/dev-stripe'));
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET ?? 'whsec_dev_stripe';
+  const server = await startDevStripe({
+    host: '127.0.0.1',
+    port: ports.stripe,
+    webhookUrl: `http://127.0.0.1:${ports.market}/api/market/payments/stripe/webhook`,
+    webhookSecret,
+  });
+  stoppers.push(() => server.stop());
+  log(`payments: dev-stripe on ${server.url}`);
+  return { env: { STRIPE_API_BASE: server.url, STRIPE_WEBHOOK_SECRET: webhookSecret }, url: server.url };
 }
 
 /** KAFKA_BROKERS wins; otherwise the project's dev broker starts (on disk when kafkaDataDir is given). */

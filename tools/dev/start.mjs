@@ -81,6 +81,7 @@ async function main() {
       [`${s} API docs`, `${stack.urls[s]}/docs`],
     ]),
     ['Kafka brokers', stack.kafkaBrokers],
+    ['Stripe API (test)', stack.stripeApiBase],
   ];
   // CJK characters take two terminal columns.
   const columns = (text) =>

@@ -63,6 +63,14 @@ function descendants(pid: number): number[] {
   return found;
 }
 
+function describeProcess(pid: number): string {
+  try {
+    return execFileSync('ps', ['-o', 'stat=,args=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+  } catch {
+    return '(gone)';
+  }
+}
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -103,6 +111,7 @@ describe('npm start', () => {
       'ADMIN',
       'POSTGRES',
       'KAFKA',
+      'STRIPE',
     ]) {
       env[`${key}_PORT`] = String(await freePort());
     }
@@ -120,6 +129,9 @@ describe('npm start', () => {
       'registry API',
       'dividends API docs',
       'Kafka brokers',
+      'Stripe API (test)',
+      'Demo logins',
+      'fc-admin',
     ]) {
       expect(printed).toContain(label);
     }
@@ -139,8 +151,11 @@ describe('npm start', () => {
     const spawned = descendants(first.child.pid!);
     expect(spawned.length).toBeGreaterThanOrEqual(5); // four services and PostgreSQL (plus its workers)
     expect(await stopWithCtrlC(first)).toBe(0);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(spawned.filter(alive)).toEqual([]);
+    // The launcher waits for its children; give PostgreSQL's workers a moment to follow the postmaster.
+    const deadline = Date.now() + 5_000;
+    while (spawned.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const left = spawned.filter(alive);
+    expect(left.map((pid) => `${pid}: ${describeProcess(pid)}`)).toEqual([]);
 
     const second = launch(env);
     try {
