@@ -13,3 +13,4 @@ export * from './diagnostics/diagnostics.service';
 export * from './diagnostics/diagnostics.controller';
 export * from './messaging-admin/dead-letters.controller';
 export * from './idempotency/idempotency-key.decorator';
+export * from './request-context/request-context';

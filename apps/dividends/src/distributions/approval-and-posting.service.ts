@@ -8,7 +8,7 @@ import { ChainService } from '../chain/chain.service';
 import { Clock } from '../common/clock';
 import { accounts, postLedgerTransaction, type LedgerLine } from '../common/ledger';
 import { isoDate } from '../common/masking';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { loadDistribution, type DistributionView } from './distribution-view';
 import { DistributionErrorCode, DistributionException } from './distributions.exception';
 import { DistributionsService } from './distributions.service';

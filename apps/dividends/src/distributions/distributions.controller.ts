@@ -16,7 +16,7 @@ import {
 } from '@fupin/contracts';
 import { ApiIdempotencyKey, IdempotencyKey, ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { KEEPERS, READERS } from '../entities/entities.controller';
 import { ApprovalAndPostingService } from './approval-and-posting.service';
 import { DistributionsService } from './distributions.service';

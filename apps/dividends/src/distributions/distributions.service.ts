@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChainService } from '../chain/chain.service';
 import { Clock } from '../common/clock';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { accountTotals, EngineError, explainHousehold, runPlan } from '../engine/plan-engine';
 import { PlansService } from '../plans/plans.service';
 import { ReadModelsService } from '../read-models/read-models.service';

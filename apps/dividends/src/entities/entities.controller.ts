@@ -12,7 +12,7 @@ import {
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { EntitiesService } from './entities.service';
 import { EntityErrorCode, EntityException } from './entities.exception';

@@ -3,7 +3,7 @@ import { scopeRegionCode, forbidden, type Principal } from '@fupin/auth';
 import type { AddMemberBody, AddShareholdingBody, RecordAttendanceBody } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { DISTRIBUTING_TYPES, ReadModelsService, type EntityView } from '../read-models/read-models.service';
 import { EntityErrorCode, EntityException } from './entities.exception';
 

@@ -3,7 +3,7 @@ import { addShareholdingBodySchema, type ShareKind } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { EntityErrorCode, EntityException } from './entities.exception';
 import { readMemberSheet } from './member-sheet';

@@ -9,7 +9,7 @@ import {
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { FundsService } from './funds.service';
 
 const FUND_READERS = ['county_admin', 'town_admin', 'village_admin', 'auditor'] as const;

@@ -10,7 +10,7 @@ import type { AllocateFundBody, FundLevel, RegisterFundSourceBody } from '@fupin
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { maskName } from '../common/masking';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { FundErrorCode, FundException } from './funds.exception';
 

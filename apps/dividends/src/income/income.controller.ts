@@ -4,7 +4,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@fupin/auth';
 import { declareIncomeBodySchema, type DeclareIncomeBody } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { KEEPERS, READERS } from '../entities/entities.controller';
 import { IncomeService } from './income.service';
 

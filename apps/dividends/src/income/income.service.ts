@@ -4,7 +4,7 @@ import type { DeclareIncomeBody } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { accounts, postLedgerTransaction } from '../common/ledger';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { ReadModelsService } from '../read-models/read-models.service';
 
 export interface IncomeDeclarationView {

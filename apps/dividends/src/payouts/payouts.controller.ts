@@ -10,7 +10,7 @@ import {
 import { ApiIdempotencyKey, IdempotencyKey, ZodValidationPipe } from '@fupin/service-kit';
 import type { Response } from 'express';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { READERS } from '../entities/entities.controller';
 import { bankFileCsv, bankFileXlsx } from './bank-file';
 import { PayoutsService } from './payouts.service';

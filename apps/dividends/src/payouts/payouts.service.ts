@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChainService } from '../chain/chain.service';
 import { Clock } from '../common/clock';
 import { accounts, postLedgerTransaction } from '../common/ledger';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { DistributionsService } from '../distributions/distributions.service';
 import { DistributionException } from '../distributions/distributions.exception';
 import type { BankFileLine } from './bank-file';

@@ -9,7 +9,7 @@ import {
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { KEEPERS, READERS } from '../entities/entities.controller';
 import { PlansService } from './plans.service';
 

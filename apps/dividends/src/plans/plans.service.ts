@@ -3,7 +3,7 @@ import type { Principal } from '@fupin/auth';
 import { planDocumentSchema, type PlanDocument, type SavePlanBody } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { PlanErrorCode, PlanException } from './plans.exception';
 

@@ -15,7 +15,7 @@ import {
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { z } from 'zod';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { CatalogueService } from './catalogue.service';
 
 const TraceCodePipe = new ZodValidationPipe(

@@ -11,7 +11,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { int, iso, maskName } from '../common/params';
-import { audit, principalOfContext, type RequestContext } from '../common/request-context';
+import { audit, principalOfContext, type RequestContext } from '@fupin/service-kit';
 import { CatalogueErrorCode, CatalogueException } from './catalogue.exception';
 
 const PRODUCT_COLUMNS = `id, sku, name, spec, package_description, retail_price_fen, picture_url, category, origin_village_code, available`;

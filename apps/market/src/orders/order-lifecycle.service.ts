@@ -7,7 +7,7 @@ import { runIdempotent } from '@fupin/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { int } from '../common/params';
-import { audit, principalOfContext, type RequestContext } from '../common/request-context';
+import { audit, principalOfContext, type RequestContext } from '@fupin/service-kit';
 import { StripeGateway } from '../payments/stripe-gateway';
 import { AllowanceService } from './allowance.service';
 import { OrderErrorCode, OrderException } from './orders.exception';

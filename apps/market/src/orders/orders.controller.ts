@@ -13,7 +13,7 @@ import {
 } from '@fupin/contracts';
 import { ApiIdempotencyKey, IdempotencyKey, ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { AllowanceService } from './allowance.service';
 import { OrderLifecycleService } from './order-lifecycle.service';
 import { OrdersService } from './orders.service';

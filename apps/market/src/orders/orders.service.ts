@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
 import { int, iso, updateReturning } from '../common/params';
-import { audit, principalOfContext, systemContext, type RequestContext } from '../common/request-context';
+import { audit, principalOfContext, systemContext, type RequestContext } from '@fupin/service-kit';
 import { MARKET_CONFIG, type MarketConfig } from '../market-config';
 import { StripeGateway } from '../payments/stripe-gateway';
 import { AllowanceService, buyerWorkUnit } from './allowance.service';

@@ -5,7 +5,7 @@ import { allocate } from '@fupin/money';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { int } from '../common/params';
-import { audit, principalOfContext, type RequestContext } from '../common/request-context';
+import { audit, principalOfContext, type RequestContext } from '@fupin/service-kit';
 import { ProcurementErrorCode, ProcurementException } from './procurement.exception';
 import { ProcurementService, traceCode } from './procurement.service';
 

@@ -18,7 +18,7 @@ import {
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { LotsService } from './lots.service';
 import { ProcurementService } from './procurement.service';
 

@@ -14,7 +14,7 @@ import { multiplyFen } from '@fupin/money';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { int, iso } from '../common/params';
-import { audit, principalOfContext, type RequestContext } from '../common/request-context';
+import { audit, principalOfContext, type RequestContext } from '@fupin/service-kit';
 import { NetworkService } from '../network/network.service';
 import { ProcurementErrorCode, ProcurementException } from './procurement.exception';
 

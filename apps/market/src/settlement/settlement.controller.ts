@@ -11,7 +11,7 @@ import { ApiIdempotencyKey, IdempotencyKey, ZodValidationPipe } from '@fupin/ser
 import type { Response } from 'express';
 import { z } from 'zod';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { SettlementService } from './settlement.service';
 
 const bankFileQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { fenToYuanString } from '@fupin/money';
 import { int, iso, maskName } from '../common/params';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 
 export enum SettlementErrorCode {
   NotFound = 'SETTLEMENT_NOT_FOUND',

@@ -14,7 +14,7 @@ import {
   type TokenPairResponse,
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { SessionsService } from './sessions.service';
 import { SigningKeyStore } from './signing-key-store';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../common/request-context';
+import type { RequestContext } from '@fupin/service-kit';
 
 /** An opaque refresh token: 256 random bits. Only its SHA-256 is stored. */
 export function newRefreshToken(): { token: string; hash: string } {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ChangePasswordBody, LoginBody, TokenPairResponse } from '@fupin/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecretHasher } from '../common/secret-hasher';
-import { actingAs, audit, type RequestContext } from '../common/request-context';
+import { actingAs, audit, type RequestContext } from '@fupin/service-kit';
 import { queryReturning } from '../common/sql';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../registry-config';
 import { assertStrongPassword } from '../users/password-policy';

@@ -16,7 +16,7 @@ import {
 } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../common/field-cipher';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { queryReturning } from '../common/sql';
 
 const PURPOSE = 'signing_key.private_jwk';

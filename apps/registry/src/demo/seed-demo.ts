@@ -2,7 +2,7 @@ import { registerHouseholdBodySchema } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FieldCipher } from '../common/field-cipher';
-import { systemContext } from '../common/request-context';
+import { systemContext } from '@fupin/service-kit';
 import { SecretHasher } from '../common/secret-hasher';
 import { HouseholdPinService } from '../households/household-pin.service';
 import { HouseholdsService } from '../households/households.service';

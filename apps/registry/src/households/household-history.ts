@@ -1,6 +1,6 @@
 import type { HouseholdChange } from '@fupin/contracts';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../common/request-context';
+import type { RequestContext } from '@fupin/service-kit';
 
 /** `{ field: { from, to } }`, masked values only. */
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;

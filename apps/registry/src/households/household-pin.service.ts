@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionInScope } from '@fupin/auth';
 import type { HouseholdDetail } from '@fupin/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { SecretHasher } from '../common/secret-hasher';
 import { appendHistory } from './household-history';
 import { householdRegion, loadHousehold } from './household-row';

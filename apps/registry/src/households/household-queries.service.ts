@@ -18,7 +18,7 @@ import {
 } from '@fupin/contracts';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '../common/field-cipher';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { iso, likeEscape, WhereBuilder } from '../common/sql';
 import { CIPHER_PURPOSE } from './household-masking';
 import {

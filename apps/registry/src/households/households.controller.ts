@@ -25,7 +25,7 @@ import {
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { HouseholdPinService } from './household-pin.service';
 import { HouseholdQueriesService } from './household-queries.service';
 import { HouseholdsService } from './households.service';

@@ -16,7 +16,7 @@ import { publish } from '@fupin/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../common/field-cipher';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { appendHistory, type FieldChanges } from './household-history';
 import { CIPHER_PURPOSE, maskBankAccount } from './household-masking';
 import { assertPlace, assertUnique } from './household-checks';

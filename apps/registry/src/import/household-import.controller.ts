@@ -16,7 +16,7 @@ import { HOUSEHOLD_IMPORT_LIMITS, type ImportResult } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { HOUSEHOLD_WRITERS } from '../households/households.controller';
 import { ImportErrorCode, ImportException } from './household-import.exception';
 import { HouseholdImportService, type UploadedSheet } from './household-import.service';

@@ -7,7 +7,7 @@ import {
 } from '@fupin/contracts';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '../common/field-cipher';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { CIPHER_PURPOSE } from '../households/household-masking';
 import { HouseholdsService } from '../households/households.service';
 import { ImportErrorCode, ImportException } from './household-import.exception';

@@ -9,7 +9,7 @@ import {
   type KioskSignInBody,
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { KioskSessionsService } from './kiosk-sessions.service';
 import { KiosksService } from './kiosks.service';
 

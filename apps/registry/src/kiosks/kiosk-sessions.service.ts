@@ -4,7 +4,7 @@ import type { KioskSessionResponse, KioskSignInBody } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SigningKeyStore } from '../auth/signing-key-store';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { queryReturning } from '../common/sql';
 import { HouseholdPinService } from '../households/household-pin.service';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../registry-config';

@@ -13,7 +13,7 @@ import {
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { KiosksService } from './kiosks.service';
 
 /** Who registers and manages kiosks: administrators over the village, and its store keeper. */

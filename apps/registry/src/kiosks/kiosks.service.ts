@@ -18,7 +18,7 @@ import {
 } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { WhereBuilder } from '../common/sql';
 import { OrganisationException } from '../organisations/organisations.exception';
 import {

@@ -14,7 +14,7 @@ import {
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations 机构')

@@ -23,7 +23,7 @@ import {
 import { publish } from '@fupin/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { likeEscape, WhereBuilder } from '../common/sql';
 import {
   ORGANISATION_SELECT,

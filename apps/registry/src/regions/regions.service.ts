@@ -10,7 +10,7 @@ import {
   type RegionView,
 } from '@fupin/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { likeEscape, WhereBuilder } from '../common/sql';
 import { RegionErrorCode, RegionException } from './regions.exception';
 

@@ -7,7 +7,7 @@ import {
 } from '@fupin/contracts';
 import { startServiceForTest, type ServiceUnderTest } from '@fupin/service-kit/testing';
 import { DataSource } from 'typeorm';
-import { systemContext } from '../common/request-context';
+import { systemContext } from '@fupin/service-kit';
 import { HouseholdPinService } from '../households/household-pin.service';
 import { HouseholdsService } from '../households/households.service';
 import { KiosksService } from '../kiosks/kiosks.service';

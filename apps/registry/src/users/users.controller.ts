@@ -15,7 +15,7 @@ import {
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { UsersService } from './users.service';
 
 @ApiTags('users 用户')

@@ -10,7 +10,7 @@ import {
 } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { audit, type RequestContext } from '../common/request-context';
+import { audit, type RequestContext } from '@fupin/service-kit';
 import { SecretHasher } from '../common/secret-hasher';
 import { likeEscape, WhereBuilder } from '../common/sql';
 import { assertStrongPassword } from './password-policy';

@@ -12,14 +12,15 @@ export interface RequestContext {
   /** Undefined for the system itself, which is not limited by any scope. */
   principal?: Principal;
   actorId: string;
-  actorName: string | null;
+  /** The actor's display name where known (a user's name); the audit row keeps only the id. */
+  actorName?: string | null;
   role: string;
   scope: string;
   ip?: string;
   userAgent?: string;
 }
 
-/** The system acting on its own behalf (seed, CLI). */
+/** The system acting on its own behalf (seed, CLI, sweeps, signed webhooks). */
 export function systemContext(actorId = 'system'): RequestContext {
   return { actorId, actorName: null, role: 'system', scope: 'system' };
 }
@@ -75,4 +76,10 @@ export function audit(
     ip: ctx.ip,
     userAgent: ctx.userAgent,
   });
+}
+
+/** The principal of a context that passed the guard (every non-public route has one). */
+export function principalOfContext(ctx: RequestContext): Principal {
+  if (!ctx.principal) throw new Error('no principal on a guarded route');
+  return ctx.principal;
 }
