@@ -47,6 +47,31 @@ export function stackUrls(): StackUrls {
   return JSON.parse(raw) as StackUrls;
 }
 
+/** What the demo seed returns (tools/dev/stack.mjs `seedDemo`), published by global-setup-with-demo.mjs. */
+export interface StackDemo {
+  created: boolean;
+  /** Staff of every role; all share the demo password. */
+  logins: Array<{ role: string; username: string; password: string; scope: string }>;
+  kiosks: Array<{ storeName: string; kioskId: string; credential: string }>;
+  sampleCards: Array<{ cardNumber: string; pin: string; householdHead: string; village: string }>;
+}
+
+export function stackDemo(): StackDemo {
+  const raw = process.env['E2E_DEMO'];
+  if (!raw)
+    throw new Error(
+      'E2E_DEMO is not set: use tools/e2e/global-setup-with-demo.mjs as the jest globalSetup of this project',
+    );
+  return JSON.parse(raw) as StackDemo;
+}
+
+/** The demo login of a user, by username (e.g. `fc-admin`). */
+export function demoLogin(username: string): StackDemo['logins'][number] {
+  const login = stackDemo().logins.find((entry) => entry.username === username);
+  if (!login) throw new Error(`the demo county has no login ${username}`);
+  return login;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(

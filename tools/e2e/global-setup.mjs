@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export default async function globalSetup(_globalConfig, projectConfig) {
+/**
+ * Starts the stack for the e2e project at `projectConfig.rootDir` and publishes `E2E_URLS`.
+ * With `seedDemo`, the demo county is loaded first and its logins, kiosks and sample cards are
+ * published as `E2E_DEMO` (read with `stackDemo()` from `@fupin/e2e-support`).
+ *
+ * @param {{ rootDir: string }} projectConfig
+ * @param {{ seedDemo?: boolean }} [options]
+ */
+export async function startE2eStack(projectConfig, options = {}) {
   // apps/<app>-e2e tests apps/<app>; testing a missing build would only show the gateway's 404.
   const app = path.basename(projectConfig.rootDir).replace(/-e2e$/, '');
   if (!fs.existsSync(path.join(ROOT, 'dist/apps', app, 'index.html'))) {
@@ -22,7 +30,7 @@ export default async function globalSetup(_globalConfig, projectConfig) {
   };
   let stack;
   try {
-    stack = await startStack({ ports: 0, log });
+    stack = await startStack({ ports: 0, log, seedDemo: options.seedDemo === true });
   } catch (error) {
     throw new Error(`the stack did not start: ${error.message}\n${lines.slice(-30).join('\n')}`, {
       cause: error,
@@ -30,4 +38,10 @@ export default async function globalSetup(_globalConfig, projectConfig) {
   }
   globalThis.__E2E_STACK__ = stack;
   process.env.E2E_URLS = JSON.stringify(stack.urls);
+  if (stack.demo) process.env.E2E_DEMO = JSON.stringify(stack.demo);
+  return stack;
+}
+
+export default async function globalSetup(_globalConfig, projectConfig) {
+  await startE2eStack(projectConfig);
 }

@@ -1,8 +1,8 @@
-import { createApiClient } from '@fupin/api-client';
-import { AppProviders, createI18n } from '@fupin/ui';
+import { createI18n } from '@fupin/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider, createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter } from 'react-router-dom';
+import { AdminApp, createAdminContext } from './app/admin-app';
 import { adminRoutes } from './app/admin-routes';
 import { ADMIN_STRINGS } from './app/admin-strings';
 import './styles.css';
@@ -12,8 +12,10 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <AppProviders i18n={createI18n(ADMIN_STRINGS)} client={createApiClient()}>
-      <RouterProvider router={createBrowserRouter(adminRoutes)} />
-    </AppProviders>
+    <AdminApp
+      i18n={createI18n(ADMIN_STRINGS)}
+      context={createAdminContext()}
+      router={createBrowserRouter(adminRoutes)}
+    />
   </StrictMode>,
 );

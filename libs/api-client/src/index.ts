@@ -2,7 +2,9 @@ export {
   createApiClient,
   type ApiClient,
   type ApiClientOptions,
+  filenameFromDisposition,
   type CommandOptions,
+  type DownloadedFile,
   type FetchLike,
   type RequestOptions,
 } from './lib/api-client';

@@ -10,11 +10,14 @@ export { EmptyState, type EmptyStateProps } from './lib/feedback/empty-state';
 export { errorMessageKey } from './lib/feedback/error-message-key';
 export { ErrorState, type ErrorStateProps } from './lib/feedback/error-state';
 export { LoadingState, type LoadingStateProps } from './lib/feedback/loading-state';
+export { Notice, type NoticeProps } from './lib/feedback/notice';
 export { NotFoundState, type NotFoundStateProps } from './lib/feedback/not-found-state';
 export { StatusBadge, type StatusBadgeProps, type StatusTone } from './lib/feedback/status-badge';
+export { CheckboxField, type CheckboxFieldProps } from './lib/fields/checkbox-field';
 export { FieldShell, type FieldTextProps, type FieldWiring } from './lib/fields/field-shell';
 export { NumberField, type NumberFieldProps } from './lib/fields/number-field';
 export { SelectField, type SelectFieldProps, type SelectOption } from './lib/fields/select-field';
+export { TextAreaField, type TextAreaFieldProps } from './lib/fields/text-area-field';
 export { TextField, type TextFieldProps } from './lib/fields/text-field';
 export { COMMON_STRINGS, type TranslationTree } from './lib/i18n/common-strings';
 export {

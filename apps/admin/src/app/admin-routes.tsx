@@ -1,17 +1,67 @@
 import { ErrorState } from '@fupin/ui';
+import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { AdminShell } from './admin-shell';
+import { AdminShell, PublicShell } from './admin-shell';
+import { AuditPage } from './audit/audit-page';
+import { ChangePasswordPage } from './auth/change-password-page';
+import { LoginPage } from './auth/login-page';
+import type { Permission } from './auth/permissions';
+import { RequirePermission, RequireSession } from './auth/require-session';
 import { DashboardPage } from './dashboard/dashboard-page';
+import { HouseholdDetailPage } from './households/household-detail-page';
+import { HouseholdEditPage } from './households/household-edit-page';
+import { HouseholdImportPage } from './households/household-import-page';
+import { HouseholdRegisterPage } from './households/household-register-page';
+import { HouseholdsPage } from './households/households-page';
 import { NotFoundPage } from './not-found-page';
+import { OrganisationDetailPage } from './organisations/organisation-detail-page';
+import { OrganisationCreatePage, OrganisationEditPage } from './organisations/organisation-pages';
+import { OrganisationsPage } from './organisations/organisations-page';
+import { RegionsPage } from './regions/regions-page';
+import { UserCreatePage, UserEditPage } from './users/user-create-page';
+import { UserDetailPage } from './users/user-detail-page';
+import { UsersPage } from './users/users-page';
+
+const guarded = (path: string, permission: Permission, page: ReactNode): RouteObject => ({
+  path,
+  element: <RequirePermission permission={permission}>{page}</RequirePermission>,
+});
 
 export const adminRoutes: RouteObject[] = [
   {
+    path: '/login',
+    element: <PublicShell />,
+    errorElement: <ErrorState onRetry={() => window.location.reload()} />,
+    children: [{ index: true, element: <LoginPage /> }],
+  },
+  {
     path: '/',
-    element: <AdminShell />,
+    element: <RequireSession />,
     errorElement: <ErrorState onRetry={() => window.location.reload()} />,
     children: [
-      { index: true, element: <DashboardPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <AdminShell />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'password', element: <ChangePasswordPage /> },
+          guarded('regions', 'regions.read', <RegionsPage />),
+          guarded('households', 'households.read', <HouseholdsPage />),
+          guarded('households/new', 'households.write', <HouseholdRegisterPage />),
+          guarded('households/import', 'households.write', <HouseholdImportPage />),
+          guarded('households/:id', 'households.read', <HouseholdDetailPage />),
+          guarded('households/:id/edit', 'households.write', <HouseholdEditPage />),
+          guarded('users', 'users.read', <UsersPage />),
+          guarded('users/new', 'users.write', <UserCreatePage />),
+          guarded('users/:id', 'users.read', <UserDetailPage />),
+          guarded('users/:id/edit', 'users.write', <UserEditPage />),
+          guarded('organisations', 'organisations.read', <OrganisationsPage />),
+          guarded('organisations/new', 'organisations.write', <OrganisationCreatePage />),
+          guarded('organisations/:id', 'organisations.read', <OrganisationDetailPage />),
+          guarded('organisations/:id/edit', 'organisations.write', <OrganisationEditPage />),
+          guarded('audit', 'audit.read', <AuditPage />),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ];

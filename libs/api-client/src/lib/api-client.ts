@@ -16,6 +16,11 @@ export interface ApiClientOptions {
   fetchImpl?: FetchLike;
   /** Time limit for each request; 15 s unless given. */
   timeoutMs?: number;
+  /**
+   * Called once when a request that carried a token is answered 401. Resolve `true` when a fresh
+   * token is now available (a silent refresh): the request is then sent once more with it.
+   */
+  onUnauthorized?: () => boolean | Promise<boolean>;
 }
 
 export interface RequestOptions {
@@ -30,6 +35,14 @@ export interface CommandOptions extends RequestOptions {
   idempotencyKey?: string;
 }
 
+/** A file the server sent, e.g. an import template. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition (`filename*` preferred), or null when the server named none. */
+  filename: string | null;
+  contentType: string;
+}
+
 export interface ApiClient {
   readonly baseUrl: string;
   get<T>(path: string, options?: RequestOptions): Promise<T>;
@@ -37,6 +50,10 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown, options?: CommandOptions): Promise<T>;
   patch<T>(path: string, body?: unknown, options?: CommandOptions): Promise<T>;
   delete<T>(path: string, options?: CommandOptions): Promise<T>;
+  /** POSTs a multipart form (file uploads); the browser sets the boundary. Answers are JSON like the rest. */
+  postForm<T>(path: string, form: FormData, options?: CommandOptions): Promise<T>;
+  /** GETs a file (CSV, spreadsheet) with the same token and error handling as JSON calls. */
+  download(path: string, options?: RequestOptions): Promise<DownloadedFile>;
   /**
    * `GET /api/<service>/health`. A service that is up but not ready answers 503 with the same
    * terminus body; that body is returned, not thrown, so a screen can show which check failed.
@@ -49,6 +66,10 @@ const HEALTH_TIMEOUT_MS = 5_000;
 
 interface SendOptions extends CommandOptions {
   body?: unknown;
+  /** Sent as is (multipart forms), instead of `body` as JSON. */
+  form?: FormData;
+  /** Read the answer as a file instead of JSON. */
+  asFile?: boolean;
   /** Lets a non-2xx answer through when its body is still the expected shape. */
   acceptErrorBody?: (status: number, payload: unknown) => boolean;
 }
@@ -61,30 +82,46 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const doFetch: FetchLike = options.fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
 
   async function send<T>(method: string, path: string, send: SendOptions = {}): Promise<T> {
-    const url = buildUrl(baseUrl, path, send.query);
-    const headers = new Headers({ Accept: 'application/json', ...send.headers });
     const token = await options.getToken?.();
+    const first = await sendOnce<T>(method, path, send, token);
+    if (first.ok || first.error.status !== 401 || !token || !options.onUnauthorized) return unwrap(first);
+    const refreshed = await options.onUnauthorized();
+    if (!refreshed) return unwrap(first);
+    return unwrap(await sendOnce<T>(method, path, send, await options.getToken?.()));
+  }
+
+  async function sendOnce<T>(
+    method: string,
+    path: string,
+    send: SendOptions,
+    token: string | null | undefined,
+  ): Promise<Outcome<T>> {
+    const url = buildUrl(baseUrl, path, send.query);
+    const headers = new Headers({ Accept: send.asFile ? '*/*' : 'application/json', ...send.headers });
     if (token) headers.set('Authorization', `Bearer ${token}`);
     if (send.idempotencyKey) headers.set('Idempotency-Key', send.idempotencyKey);
-    const hasBody = send.body !== undefined;
-    if (hasBody) headers.set('Content-Type', 'application/json');
+    const hasJsonBody = send.body !== undefined && send.form === undefined;
+    if (hasJsonBody) headers.set('Content-Type', 'application/json');
 
     const stop = requestSignal(send.timeoutMs ?? defaultTimeoutMs, send.signal);
     try {
-      let response: Response;
-      let text: string;
       try {
-        response = await doFetch(url, {
+        const response = await doFetch(url, {
           method,
           headers,
-          body: hasBody ? JSON.stringify(send.body) : undefined,
+          body: send.form ?? (hasJsonBody ? JSON.stringify(send.body) : undefined),
           signal: stop.signal,
         });
-        text = await response.text();
+        if (send.asFile && response.ok) {
+          const blob = await response.blob();
+          return { ok: true, value: fileFrom(response, blob) as T };
+        }
+        const text = await response.text();
+        return settle<T>(response, text, send.acceptErrorBody);
       } catch (cause) {
-        throw failureBeforeAnswer(method, url, stop.reason(), cause);
+        if (cause instanceof ApiClientError) return { ok: false, error: cause };
+        return { ok: false, error: failureBeforeAnswer(method, url, stop.reason(), cause) };
       }
-      return settle<T>(response, text, send.acceptErrorBody);
     } finally {
       stop.dispose();
     }
@@ -97,6 +134,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     put: (path, body, opts) => send('PUT', path, { ...opts, body }),
     patch: (path, body, opts) => send('PATCH', path, { ...opts, body }),
     delete: (path, opts) => send('DELETE', path, opts),
+    postForm: (path, form, opts) => send('POST', path, { ...opts, form }),
+    download: (path, opts) => send<DownloadedFile>('GET', path, { ...opts, asFile: true }),
     getHealth: (service, opts) =>
       send('GET', `/api/${service}/health`, {
         ...opts,
@@ -106,7 +145,18 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   };
 }
 
-function settle<T>(response: Response, text: string, acceptErrorBody: SendOptions['acceptErrorBody']): T {
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiClientError };
+
+function unwrap<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
+}
+
+function settle<T>(
+  response: Response,
+  text: string,
+  acceptErrorBody: SendOptions['acceptErrorBody'],
+): Outcome<T> {
   let payload: unknown;
   let parsed = true;
   if (text.length > 0) {
@@ -118,15 +168,44 @@ function settle<T>(response: Response, text: string, acceptErrorBody: SendOption
   }
   if (response.ok || (parsed && acceptErrorBody?.(response.status, payload))) {
     if (!parsed) {
-      throw new ApiClientError({
-        status: response.status,
-        code: CLIENT_ERROR_CODES.invalidResponse,
-        message: `Expected JSON from the server, got: ${text.slice(0, 80)}`,
-      });
+      return {
+        ok: false,
+        error: new ApiClientError({
+          status: response.status,
+          code: CLIENT_ERROR_CODES.invalidResponse,
+          message: `Expected JSON from the server, got: ${text.slice(0, 80)}`,
+        }),
+      };
     }
-    return payload as T;
+    return { ok: true, value: payload as T };
   }
-  throw errorFromResponse(response.status, response.statusText, parsed ? payload : undefined);
+  return {
+    ok: false,
+    error: errorFromResponse(response.status, response.statusText, parsed ? payload : undefined),
+  };
+}
+
+/** The file's name from Content-Disposition: RFC 5987 `filename*=UTF-8''…` first, then plain `filename=`. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[2]!.trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain ? plain[1]!.trim() : null;
+}
+
+function fileFrom(response: Response, blob: Blob): DownloadedFile {
+  return {
+    blob,
+    filename: filenameFromDisposition(response.headers.get('Content-Disposition')),
+    contentType: response.headers.get('Content-Type') ?? blob.type,
+  };
 }
 
 function failureBeforeAnswer(

@@ -1,19 +1,6 @@
-import { createApiClient } from '@fupin/api-client';
-import { startHealthServer, unreachableUrl, type HealthServer } from '@fupin/api-client/testing';
-import { AppProviders, createI18n } from '@fupin/ui';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { RouterProvider, createMemoryRouter } from 'react-router-dom';
-import { adminRoutes } from '../admin-routes';
-import { ADMIN_STRINGS } from '../admin-strings';
-
-function renderAdmin(baseUrl: string, path = '/') {
-  const router = createMemoryRouter(adminRoutes, { initialEntries: [path] });
-  return render(
-    <AppProviders i18n={createI18n(ADMIN_STRINGS, { storage: null })} client={createApiClient({ baseUrl })}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-}
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { startFakeRegistry, type FakeRegistry } from '../../testing/fake-registry';
+import { disposeSessions, renderAdmin } from '../../testing/render-admin';
 
 /** The table's body rows as [service, status, checks] text. */
 function statusRows(): string[][] {
@@ -29,17 +16,27 @@ function statusRows(): string[][] {
 }
 
 describe('admin dashboard against real health endpoints', () => {
-  let server: HealthServer;
+  let registry: FakeRegistry;
 
   beforeEach(async () => {
-    server = await startHealthServer();
+    registry = await startFakeRegistry();
   });
 
-  afterEach(() => server.close());
+  afterEach(async () => {
+    disposeSessions();
+    await registry.close();
+  });
 
-  it('shows each service as 正常 with its database check in a table', async () => {
-    renderAdmin(server.url);
-    expect(screen.getByRole('heading', { level: 1, name: '工作台' })).toBeInTheDocument();
+  it('greets the signed-in user, offers their shortcuts and shows each service as 正常', async () => {
+    renderAdmin(registry, '/', { as: 'yanshanpu-admin' });
+    expect(await screen.findByRole('heading', { level: 1, name: '工作台' })).toBeInTheDocument();
+    expect(screen.getByText(/您好，砚山铺村 村两委。您以“村级管理员（村两委）”身份登录/)).toBeInTheDocument();
+    const shortcuts = screen.getByRole('navigation', { name: '常用功能' });
+    expect(
+      within(shortcuts)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['农户', '登记新农户', '批量导入', '行政区划', '机构']);
     await waitFor(() => expect(screen.getByText('全部正常')).toBeInTheDocument());
     expect(statusRows()).toEqual([
       ['农户登记', '✓正常', '数据库 ✓正常'],
@@ -49,46 +46,31 @@ describe('admin dashboard against real health endpoints', () => {
     ]);
   });
 
-  it('tells a database failure apart from a service that cannot be reached', async () => {
-    server.setScenario('database-down', 'registry');
-    server.setScenario('unreachable', 'dividends');
-    renderAdmin(server.url);
+  it('tells a database failure apart from a service that cannot be reached, and rechecks', async () => {
+    registry.setHealth('database-down', 'ledger');
+    registry.setHealth('unreachable', 'dividends');
+    renderAdmin(registry, '/', { as: 'fc-admin' });
     await waitFor(() => expect(screen.getByText('有服务异常，请联系管理员')).toBeInTheDocument());
     const rows = statusRows();
-    expect(rows[0]).toEqual(['农户登记', '✕异常', '数据库 ✕异常']);
+    expect(rows[1]).toEqual(['爱心积分', '✕异常', '数据库 ✕异常']);
     expect(rows[3]).toEqual(['分红', '✕异常', '连不上这个服务']);
-  });
 
-  it('rechecks on request and shows a service that came back', async () => {
-    server.setScenario('database-down', 'ledger');
-    renderAdmin(server.url);
-    await waitFor(() => expect(screen.getByText('有服务异常，请联系管理员')).toBeInTheDocument());
-
-    server.setScenario('up');
+    registry.setHealth('up');
     fireEvent.click(screen.getByRole('button', { name: '重新检查' }));
     await waitFor(() => expect(screen.getByText('全部正常')).toBeInTheDocument());
   });
 
   it('switches to English', async () => {
-    renderAdmin(server.url);
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    renderAdmin(registry, '/', { as: 'fc-admin' });
+    fireEvent.click(await screen.findByRole('button', { name: 'English' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('All systems OK')).toBeInTheDocument());
     expect(statusRows()[2]).toEqual(['Market', '✓OK', 'Database ✓OK']);
-  });
-});
-
-describe('admin dashboard with the network down', () => {
-  it('says so plainly and offers a retry', async () => {
-    renderAdmin(await unreachableUrl());
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('连不上服务器');
-    expect(within(alert).getByRole('button', { name: '重试' })).toBeEnabled();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Main menu' })).toHaveTextContent('Households');
   });
 
   it('shows not found for an unknown address', async () => {
-    renderAdmin(await unreachableUrl(), '/households/42');
-    expect(screen.getByRole('heading', { name: '找不到这个页面' })).toBeInTheDocument();
+    renderAdmin(registry, '/households/42/nothing', { as: 'fc-admin' });
+    expect(await screen.findByRole('heading', { name: '找不到这个页面' })).toBeInTheDocument();
   });
 });

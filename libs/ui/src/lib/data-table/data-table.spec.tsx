@@ -67,3 +67,19 @@ describe('DataTable', () => {
     expect(screen.getByRole('button', { name: '下一页' })).toBeDisabled();
   });
 });
+
+describe('DataTable stacked on a phone', () => {
+  it('labels every cell with its column header so a row can be read as a card', () => {
+    const { container } = renderWithI18n(
+      <DataTable caption="本月积分" columns={columns} rows={rows} rowKey={(row) => row.id} stackOnPhone />,
+    );
+    expect(container.firstChild).toHaveClass('fp-data-table--stack');
+    expect(screen.getByRole('rowheader', { name: '王大山' })).toHaveAttribute('data-label', '户主');
+    expect(screen.getByRole('cell', { name: '120' })).toHaveAttribute('data-label', '积分');
+  });
+
+  it('leaves cells unlabelled unless asked', () => {
+    renderWithI18n(<DataTable caption="本月积分" columns={columns} rows={rows} rowKey={(row) => row.id} />);
+    expect(screen.getByRole('cell', { name: '120' })).not.toHaveAttribute('data-label');
+  });
+});

@@ -11,6 +11,8 @@ export interface DataTableColumn<Row> {
   align?: 'start' | 'end' | 'center';
   /** Marks this column's cell as the row's header for screen readers. */
   rowHeader?: boolean;
+  /** The header as plain text, for stacked rows on a phone when `header` is not a string. */
+  label?: string;
 }
 
 export interface DataTableProps<Row> {
@@ -23,6 +25,11 @@ export interface DataTableProps<Row> {
   /** Shown instead of the table when there are no rows. */
   empty?: ReactNode;
   pagination?: PaginationProps;
+  /**
+   * On a phone, show each row as a card of “header: value” lines instead of a table that scrolls
+   * sideways. Column headers that are not plain text need a `label` for this.
+   */
+  stackOnPhone?: boolean;
 }
 
 export function DataTable<Row>({
@@ -33,6 +40,7 @@ export function DataTable<Row>({
   rowKey,
   empty,
   pagination,
+  stackOnPhone = false,
 }: DataTableProps<Row>) {
   const { t } = useTranslation();
   const captionId = useId();
@@ -44,7 +52,7 @@ export function DataTable<Row>({
     );
   }
   return (
-    <div className="fp-data-table">
+    <div className={`fp-data-table${stackOnPhone ? ' fp-data-table--stack' : ''}`}>
       {/* Scrolls sideways on a phone; focusable so keyboard users can scroll it too. */}
       <div className="fp-data-table__scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table className="fp-table">
@@ -65,12 +73,15 @@ export function DataTable<Row>({
               <tr key={rowKey(row)}>
                 {columns.map((column) => {
                   const className = `fp-align-${column.align ?? 'start'}`;
+                  const label = stackOnPhone
+                    ? (column.label ?? (typeof column.header === 'string' ? column.header : undefined))
+                    : undefined;
                   return column.rowHeader ? (
-                    <th key={column.key} scope="row" className={className}>
+                    <th key={column.key} scope="row" className={className} data-label={label}>
                       {column.render(row)}
                     </th>
                   ) : (
-                    <td key={column.key} className={className}>
+                    <td key={column.key} className={className} data-label={label}>
                       {column.render(row)}
                     </td>
                   );

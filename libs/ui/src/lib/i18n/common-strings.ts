@@ -11,6 +11,7 @@ export const COMMON_STRINGS: Readonly<Record<Language, { common: TranslationTree
     common: {
       skipToContent: '跳到主要内容',
       navLabel: '主菜单',
+      menu: '菜单',
       language: '语言',
       required: '必填',
       loading: '正在加载…',
@@ -53,6 +54,7 @@ export const COMMON_STRINGS: Readonly<Record<Language, { common: TranslationTree
     common: {
       skipToContent: 'Skip to main content',
       navLabel: 'Main menu',
+      menu: 'Menu',
       language: 'Language',
       required: 'required',
       loading: 'Loading…',

@@ -47,3 +47,37 @@ describe('AppLayout', () => {
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
   });
 });
+
+describe('AppLayout with a collapsible menu and header actions', () => {
+  it('folds the menu behind a toggle and folds it again after a link is followed', () => {
+    renderWithI18n(
+      <AppLayout
+        title="管理后台"
+        collapsibleNav
+        nav={<a href="#households">农户</a>}
+        actions={<button type="button">退出</button>}
+      >
+        <p />
+      </AppLayout>,
+    );
+    const toggle = screen.getByRole('button', { name: /菜单/ });
+    const nav = screen.getByRole('navigation', { name: '主菜单' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveAttribute('aria-controls', nav.id);
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(nav).toHaveClass('fp-header__nav--open');
+    fireEvent.click(screen.getByRole('link', { name: '农户' }));
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('banner')).toContainElement(screen.getByRole('button', { name: '退出' }));
+  });
+
+  it('has no toggle unless asked', () => {
+    renderWithI18n(
+      <AppLayout title="扶贫超市" nav={<a href="/orders">我的订单</a>}>
+        <p />
+      </AppLayout>,
+    );
+    expect(screen.queryByRole('button', { name: /菜单/ })).not.toBeInTheDocument();
+  });
+});
