@@ -1,4 +1,5 @@
 export * from './platform/ping.v1';
 export * from './registry';
 export * from './market';
+export * from './ledger';
 export * from './dividends';

@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './award-sheets';
+export * from './common';
+export * from './redemptions';
+export * from './rules';
+export * from './stores';
