@@ -23,6 +23,7 @@ export const DEFAULT_PORTS = {
   admin: 4400,
   postgres: 5433,
   kafka: 9092,
+  stripe: 12111,
 };
 
 /**
