@@ -42,12 +42,10 @@ export function createKafka(settings: KafkaSettings): Kafka {
         // The relay bounds the producer's own retries on purpose: it retries the batch itself with
         // backoff, and consumers' inboxes absorb any duplicate, so this warning says nothing new.
         if (message.startsWith('Limiting retries for the idempotent producer')) return;
-        // Services create their topics at start and several may race; "already exists" is success.
-        if (
-          message.startsWith('Response CreateTopics') &&
-          String(extra.error ?? '').includes('already exists')
-        )
-          return;
+        // Services create their topics at start and several may race. kafkajs logs the broker's
+        // "already exists" answer as an error and then returns false; a real failure throws, and the
+        // runtime logs that itself.
+        if (message.startsWith('Response CreateTopics') && extra.error === 'Topic creation errors') return;
         logger[LEVELS[level] ?? 'log']({ ...extra, msg: message });
       },
   });
