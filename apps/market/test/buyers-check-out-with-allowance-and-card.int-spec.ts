@@ -145,6 +145,45 @@ describe('buyers check out with allowance and card', () => {
     expect(delivered.some((d) => d.status === 200)).toBe(true);
   });
 
+  it('replays a checkout whose product has since sold out, and refuses new attempts with 409', async () => {
+    const who = randomUUID();
+    const token = await h.token('buyer', scopes.buyer, who);
+    const { productId } = await stockedProduct(h, { boxes: [1], retailPriceFen: 10_000 });
+    const body = { items: [{ productId, quantity: 1 }], paymentMethod: 'pm_card_visa' };
+    const first = await checkout(token, body, 'sold-out-replay-1');
+    expect(first.status).toBe(201);
+    const order = await first.json();
+    const again = await checkout(token, body, 'sold-out-replay-1');
+    expect(again.status).toBe(201);
+    expect((await again.json()).id).toBe(order.id);
+    expect(
+      (await checkout(token, { ...body, items: [{ productId, quantity: 2 }] }, 'sold-out-replay-1')).status,
+    ).toBe(422);
+    const refused = await checkout(token, body);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).code).toBe('ORDER_OUT_OF_STOCK');
+    expect(await snapshot(h.ds, productId, who)).toEqual({ available: 0, stock: 0, allowance: 60_000 });
+  });
+
+  it('answers 503 BUSY, not 500, when no database connection comes free in time', async () => {
+    const { productId } = await stockedProduct(h, { boxes: [3], retailPriceFen: 10_000 });
+    const spy = jest
+      .spyOn(h.ds, 'query')
+      .mockRejectedValueOnce(new Error('timeout exceeded when trying to connect'));
+    try {
+      const res = await checkout(buyer, {
+        items: [{ productId, quantity: 1 }],
+        paymentMethod: 'pm_card_visa',
+      });
+      expect(res.status).toBe(503);
+      expect((await res.json()).code).toBe('BUSY');
+    } finally {
+      spy.mockRestore();
+    }
+    const [p] = await h.ds.query('SELECT available FROM product WHERE id = $1', [productId]);
+    expect(p.available).toBe(3);
+  });
+
   it('never oversells: 200 buyers rush 100 boxes at once', async () => {
     const { productId } = await stockedProduct(h, { boxes: [40, 35, 25], retailPriceFen: 72_000 });
     const buyers = await Promise.all(Array.from({ length: 200 }, () => h.token('buyer', scopes.buyer)));

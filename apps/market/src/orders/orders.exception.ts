@@ -12,6 +12,8 @@ export enum OrderErrorCode {
   WrongStatus = 'ORDER_WRONG_STATUS',
   RefundTooLarge = 'ORDER_REFUND_TOO_LARGE',
   IdempotencyKeyReused = 'ORDER_IDEMPOTENCY_KEY_REUSED',
+  /** No database connection came free in time: the client should retry (same Idempotency-Key). */
+  Busy = 'BUSY',
 }
 
 const STATUS: Record<OrderErrorCode, HttpStatus> = {
@@ -25,6 +27,7 @@ const STATUS: Record<OrderErrorCode, HttpStatus> = {
   [OrderErrorCode.WrongStatus]: HttpStatus.CONFLICT,
   [OrderErrorCode.RefundTooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
   [OrderErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [OrderErrorCode.Busy]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** An expected failure of checkout, payment and order handling. */

@@ -23,6 +23,11 @@ function outOfStock(product: { id: string; name: string }): OrderException {
   );
 }
 
+/** pg-pool's answer when no connection came free within `connectionTimeoutMillis`. */
+function isPoolTimeout(error: unknown): boolean {
+  return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
+}
+
 function orderNumber(): string {
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
   return `FP${day}${randomBytes(5).toString('hex').toUpperCase()}`;
@@ -61,8 +66,23 @@ export class OrdersService implements OnModuleInit, OnModuleDestroy {
   }
 
   async checkout(ctx: RequestContext, key: string, body: CheckoutBody): Promise<OrderView> {
+    try {
+      return await this.checkoutOnce(ctx, key, body);
+    } catch (error) {
+      if (isPoolTimeout(error)) {
+        throw new OrderException(
+          OrderErrorCode.Busy,
+          '系统繁忙，请稍后用同一 Idempotency-Key 重试 / The market is busy; retry with the same Idempotency-Key',
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async checkoutOnce(ctx: RequestContext, key: string, body: CheckoutBody): Promise<OrderView> {
     const principal = principalOfContext(ctx);
     buyerWorkUnit(principal);
+    await this.refuseSoldOut(principal, key, body);
     let orderId: string;
     try {
       const result = await this.dataSource.transaction((manager) =>
@@ -95,6 +115,24 @@ export class OrdersService implements OnModuleInit, OnModuleDestroy {
       );
     }
     return order;
+  }
+
+  /**
+   * The sold-out fast path: one read, no transaction and no lock, so that once a hot product is
+   * gone the refused attempts of a rush cost one round trip instead of a transaction queued for a
+   * pooled connection. A key already used goes the normal way (its stored answer is replayed);
+   * the conditional UPDATE in reserveLine stays the real guard.
+   */
+  private async refuseSoldOut(principal: Principal, key: string, body: CheckoutBody): Promise<void> {
+    const [row]: Array<{ seen: boolean; sold_out: { id: string; name: string } | null }> =
+      await this.dataSource.query(
+        `SELECT EXISTS (SELECT 1 FROM idempotency_key WHERE caller = $1 AND key = $2) AS seen,
+           (SELECT json_build_object('id', p.id, 'name', p.name)
+              FROM unnest($3::uuid[], $4::int[]) AS i(id, qty) JOIN product p ON p.id = i.id
+             WHERE p.available < i.qty LIMIT 1) AS sold_out`,
+        [principal.id, key, body.items.map((i) => i.productId), body.items.map((i) => i.quantity)],
+      );
+    if (row && !row.seen && row.sold_out) throw outOfStock(row.sold_out);
   }
 
   /**
