@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { copyRows } from './copy';
 
 /** One side of a double entry: debit positive, credit negative, in fen. */
 export interface LedgerLine {
@@ -33,6 +34,18 @@ export async function postLedgerTransaction(
     [id, tx.kind, tx.entityId, tx.distributionId ?? null, tx.payoutId ?? null, tx.description],
   );
   const nonZero = lines.filter((l) => l.amountFen !== 0n);
+  if (manager.queryRunner?.isTransactionActive) {
+    // COPY on the transaction's own connection: millions of entries (a distribution's posting)
+    // stream in without multi-row statements; the balance is still checked once at commit.
+    await copyRows(
+      manager,
+      'ledger_entry (transaction_id, account, household_id, amount_fen)',
+      (function* () {
+        for (const l of nonZero) yield [id, l.account, l.householdId ?? null, String(l.amountFen)];
+      })(),
+    );
+    return id;
+  }
   for (let start = 0; start < nonZero.length; start += CHUNK) {
     const chunk = nonZero.slice(start, start + CHUNK);
     await manager.query(

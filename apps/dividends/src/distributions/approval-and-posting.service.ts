@@ -6,14 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChainService } from '../chain/chain.service';
 import { Clock } from '../common/clock';
+import { copyRows } from '../common/copy';
 import { accounts, postLedgerTransaction, type LedgerLine } from '../common/ledger';
 import { isoDate } from '../common/masking';
 import { audit, type RequestContext } from '@fupin/service-kit';
 import { loadDistribution, type DistributionView } from './distribution-view';
 import { DistributionErrorCode, DistributionException } from './distributions.exception';
 import { DistributionsService } from './distributions.service';
-
-const CHUNK = 5000;
 
 /** Approval after the notice (四议两公开), its revocation, and the all-or-nothing posting. */
 @Injectable()
@@ -177,26 +176,27 @@ export class ApprovalAndPostingService {
       `INSERT INTO payout_batch (id, distribution_id, line_count, total_fen, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [batchId, id, lines.length, String(total), ctx.actorId, this.clock.now()],
     );
-    // Time-ordered ids (uuidv7, PostgreSQL 18): millions of payouts append to the primary-key index.
-    for (let start = 0; start < lines.length; start += CHUNK) {
-      const chunk = lines.slice(start, start + CHUNK);
-      await manager.query(
-        `INSERT INTO payout (id, batch_id, distribution_id, household_id, household_number, head_name, bank_name,
-           bank_account_masked, amount_fen, status)
-         SELECT uuidv7(), $1, $2, h, n, name, bank, acct, f, 'pending'
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[]) AS x(h, n, name, bank, acct, f)`,
-        [
-          batchId,
-          id,
-          chunk.map((l) => l.household_id),
-          chunk.map((l) => l.household_number),
-          chunk.map((l) => l.head_name),
-          chunk.map((l) => l.bank_name),
-          chunk.map((l) => l.bank_account_masked),
-          chunk.map((l) => l.amount_fen),
-        ],
-      );
-    }
+    // COPY on the posting transaction's connection; `id` defaults to uuidv7() (PostgreSQL 18,
+    // time-ordered: millions of payouts append to the primary-key index).
+    await copyRows(
+      manager,
+      `payout (batch_id, distribution_id, household_id, household_number, head_name, bank_name,
+         bank_account_masked, amount_fen, status)`,
+      (function* () {
+        for (const l of lines)
+          yield [
+            batchId,
+            id,
+            l.household_id,
+            l.household_number,
+            l.head_name,
+            l.bank_name,
+            l.bank_account_masked,
+            l.amount_fen,
+            'pending',
+          ];
+      })(),
+    );
     const link = await this.chain.append(manager, 'payout_batch', batchId);
     await manager.query(`UPDATE distribution SET status = 'posted', posted_at = now() WHERE id = $1`, [id]);
     await audit(

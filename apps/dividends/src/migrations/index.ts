@@ -4,6 +4,7 @@ import { CreateDiagnosticsTables1763900000002 } from './1763900000002-create-dia
 import { CreateReadModelsAndEntities1763900004000 } from './1763900004000-create-read-models-and-entities';
 import { CreateDistributionsLedgerAndChain1763900004001 } from './1763900004001-create-distributions-ledger-and-chain';
 import { CreateFundFlows1763900004002 } from './1763900004002-create-fund-flows';
+import { BulkPostingChecksReferencesPerStatement1763900004003 } from './1763900004003-bulk-posting-checks-references-per-statement';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateReadModelsAndEntities1763900004000,
   CreateDistributionsLedgerAndChain1763900004001,
   CreateFundFlows1763900004002,
+  BulkPostingChecksReferencesPerStatement1763900004003,
 ];

@@ -76,4 +76,25 @@ describe('a posting that fails half-way', () => {
       }),
     ).rejects.toThrow(/does not balance/);
   });
+
+  it('still refuses payouts and ledger entries without their parents, and parents still referenced', async () => {
+    const missing = '00000000-0000-4000-8000-0000000000ff';
+    await expect(
+      world.dataSource.query(
+        `INSERT INTO payout (distribution_id, household_id, household_number, head_name, amount_fen, status)
+         VALUES ($1, $1, 'n', 'h', 1, 'pending')`,
+        [missing],
+      ),
+    ).rejects.toThrow(/distribution .* does not exist/);
+    await expect(
+      world.dataSource.query(`INSERT INTO ledger_entry (transaction_id, account, amount_fen) VALUES ($1, 'a', 1)`, [
+        missing,
+      ]),
+    ).rejects.toThrow(/ledger transaction .* does not exist/);
+    await expect(world.dataSource.query('DELETE FROM distribution WHERE id = $1', [id])).rejects.toThrow(
+      /still referenced/,
+    );
+    await expect(world.dataSource.query('DELETE FROM payout_batch')).rejects.toThrow(/still referenced/);
+    await expect(world.dataSource.query('DELETE FROM ledger_transaction')).rejects.toThrow(/still referenced/);
+  });
 });
