@@ -48,7 +48,12 @@ async function compile(file) {
     return target ? `require("${relativeImport(out, target)}")` : whole;
   });
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, rewritten);
+  // Several builds may run at once (parallel test projects each start a platform) while services
+  // load these files: write only what changed, and atomically, so no reader sees half a file.
+  if (fs.existsSync(out) && fs.readFileSync(out, 'utf8') === rewritten) return;
+  const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(tmp, rewritten);
+  fs.renameSync(tmp, out);
 }
 
 /** Builds the given services (and every server library once). */
@@ -59,7 +64,6 @@ export async function buildServices(services = SERVICES) {
     ...SERVER_LIBS.flatMap((lib) => listSources(path.join(root, 'libs', lib, 'src'))),
     ...services.flatMap((s) => listSources(path.join(root, 'apps', s, 'src'))),
   ];
-  for (const s of services) fs.rmSync(path.join(outRoot, 'apps', s), { recursive: true, force: true });
   await Promise.all(files.map(compile));
   return files.length;
 }
