@@ -79,15 +79,12 @@ export async function startStack(options = {}) {
     }
     await Promise.all(SERVICES.map((name) => waitHealthy(name, ports[name], children[name])));
 
-    const demo = options.seedDemo
-      ? await seedDemo({ databaseUrl: databaseUrls.registry, env, log })
-      : undefined;
+    const demo = options.seedDemo ? await seedAllDemos({ databaseUrls, env, log, ports }) : undefined;
 
     const urls = {};
     for (const app of APPS) {
-      const appDir = path.join(ROOT, 'dist/apps', app);
-      if (!fs.existsSync(path.join(appDir, 'index.html')))
-        log(`warning: ${app} is not built (dist/apps/${app})`);
+      const appDir = path.join(appsDist(env), app);
+      if (!fs.existsSync(path.join(appDir, 'index.html'))) log(`warning: ${app} is not built (${appDir})`);
       const gateway = await startGateway({ appDir, services, port: ports[app] });
       stoppers.push(() => gateway.close());
       urls[app] = `http://127.0.0.1:${gateway.port}`;
@@ -174,13 +171,53 @@ async function prepareDatabases({ persistence, env, options, ports, log, stopper
   return urls;
 }
 
+/** Where the built web apps are: `dist/apps`, or FUPIN_APPS_DIST (a private build, e.g. while developing). */
+function appsDist(env) {
+  return env.FUPIN_APPS_DIST ? path.resolve(env.FUPIN_APPS_DIST) : path.join(ROOT, 'dist/apps');
+}
+
+/**
+ * The registry's demo county first, then each other service's demo data (rules and goods, produce,
+ * cooperatives…) from its own `src/demo/main.ts` when it has one. Each seeder gets the registry's
+ * result as DEMO_REGISTRY (JSON) and prints one JSON line; the results are merged as
+ * `{ ...registry, ledger, market, dividends }`.
+ */
+async function seedAllDemos({ databaseUrls, env, log, ports }) {
+  const registry = await seedDemo({ databaseUrl: databaseUrls.registry, env, log });
+  const demo = { ...registry };
+  for (const name of SERVICES.filter((s) => s !== 'registry')) {
+    const script = path.join(ROOT, `dist/node/apps/${name}/src/demo/main.js`);
+    if (!fs.existsSync(script)) continue;
+    demo[name] = await seedDemo({
+      name,
+      script,
+      databaseUrl: databaseUrls[name],
+      env: {
+        ...env,
+        DEMO_REGISTRY: JSON.stringify(registry),
+        DEMO_SERVICE_URLS: JSON.stringify(
+          Object.fromEntries(SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}/api/${s}`])),
+        ),
+      },
+      log,
+    });
+  }
+  return demo;
+}
+
 /**
  * Loads the demo county through the registry's own seeding code (it publishes events like any
  * registration, so the other services hear of every household). Safe to run on every start.
  */
-function seedDemo({ databaseUrl, env, log }) {
+function seedDemo({
+  name = 'registry',
+  script = path.join(ROOT, 'dist/node/apps/registry/src/demo/main.js'),
+  databaseUrl,
+  env,
+  log,
+}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/node/apps/registry/src/demo/main.js')], {
+    const child = spawn(process.execPath, [script], {
       cwd: ROOT,
       env: { ...env, NODE_ENV: env.NODE_ENV ?? 'development', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -190,13 +227,13 @@ function seedDemo({ databaseUrl, env, log }) {
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (err += c));
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`demo seed failed: ${err.trim().split('\n').pop()}`));
+      if (code !== 0) return reject(new Error(`${name} demo seed failed: ${err.trim().split('\n').pop()}`));
       try {
         const result = JSON.parse(out.trim().split('\n').pop());
-        log(`demo data: ${result.created ? 'created the demo county' : 'the demo county is already there'}`);
+        log(`${name} demo data: ${result.created ? 'created' : 'already there'}`);
         resolve(result);
       } catch {
-        reject(new Error(`demo seed printed no result: ${out.slice(-300)}`));
+        reject(new Error(`${name} demo seed printed no result: ${out.slice(-300)}`));
       }
     });
   });

@@ -17,10 +17,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export async function startE2eStack(projectConfig, options = {}) {
   // apps/<app>-e2e tests apps/<app>; testing a missing build would only show the gateway's 404.
   const app = path.basename(projectConfig.rootDir).replace(/-e2e$/, '');
-  if (!fs.existsSync(path.join(ROOT, 'dist/apps', app, 'index.html'))) {
-    throw new Error(
-      `dist/apps/${app} is not built: run "npx vite build -c apps/${app}/vite.config.mts" first`,
-    );
+  const dist = process.env.FUPIN_APPS_DIST ? path.resolve(process.env.FUPIN_APPS_DIST) : path.join(ROOT, 'dist/apps');
+  if (!fs.existsSync(path.join(dist, app, 'index.html'))) {
+    throw new Error(`${dist}/${app} is not built: run "npx vite build -c apps/${app}/vite.config.mts" first`);
   }
   const { startStack } = await import('../dev/stack.mjs');
   const lines = [];

@@ -19,6 +19,10 @@ function csv(...rows: string[]) {
   };
 }
 
+// The registry's own menu entries; the points, produce and dividends entries are checked by their own specs.
+const REGISTRY_MENU = ['工作台', '行政区划', '农户', '机构', '用户与角色', '审计日志', '修改密码'];
+const registryPart = (items: string[]) => items.filter((item) => REGISTRY_MENU.includes(item));
+
 describe('a county administrator in the browser, with the demo county', () => {
   let browser: Browser;
 
@@ -31,7 +35,7 @@ describe('a county administrator in the browser, with the demo county', () => {
   it('sees 2 towns, 6 villages and 300 households, opens one and changes its status with a reason', async () => {
     const { page, errors } = await openPage(browser, 'desktop');
     await signIn(page, 'fc-admin');
-    expect(await menuItems(page)).toEqual([
+    expect(registryPart(await menuItems(page))).toEqual([
       '工作台',
       '行政区划',
       '农户',
@@ -186,7 +190,7 @@ describe('each role in the browser sees only its part', () => {
     const { page, errors } = await openPage(browser, 'desktop');
     await signIn(page, 'yanshanpu-admin', '/households');
     await page.getByText('共 50 户').waitFor();
-    expect(await menuItems(page)).toEqual(['工作台', '行政区划', '农户', '机构', '修改密码']);
+    expect(registryPart(await menuItems(page))).toEqual(['工作台', '行政区划', '农户', '机构', '修改密码']);
     await page.getByText('范围：方城县 / 独树镇 / 砚山铺村').waitFor();
     for (const place of await columnTexts(page, 2)) expect(place).toMatch(/^砚山铺村/);
     await page.getByRole('button', { name: '下一页' }).click();

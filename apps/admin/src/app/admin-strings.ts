@@ -1,8 +1,11 @@
 import type { AppResources, TranslationTree } from '@fupin/ui';
 import { AUDIT_STRINGS } from './audit/audit-strings';
 import { AUTH_STRINGS } from './auth/auth-strings';
+import { DIVIDENDS_STRINGS } from './dividends/dividends-strings';
 import { HOUSEHOLDS_STRINGS } from './households/households-strings';
+import { MARKET_STRINGS } from './market/market-strings';
 import { ORGANISATIONS_STRINGS } from './organisations/organisations-strings';
+import { POINTS_STRINGS } from './points/points-strings';
 import { REGIONS_STRINGS } from './regions/regions-strings';
 import { USERS_STRINGS } from './users/users-strings';
 
@@ -116,6 +119,9 @@ const PARTS = [
   USERS_STRINGS,
   ORGANISATIONS_STRINGS,
   AUDIT_STRINGS,
+  POINTS_STRINGS,
+  MARKET_STRINGS,
+  DIVIDENDS_STRINGS,
 ];
 
 /** The admin app's own words; the shared ones (buttons, statuses, services) come from `common.*`. */

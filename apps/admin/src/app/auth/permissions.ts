@@ -5,6 +5,9 @@ import {
   type SessionUser,
   type StaffRole,
 } from '@fupin/contracts';
+import { DIVIDENDS_PERMISSIONS } from '../dividends/dividends-permissions';
+import { MARKET_PERMISSIONS } from '../market/market-permissions';
+import { POINTS_PERMISSIONS } from '../points/points-permissions';
 
 const ADMINS: readonly StaffRole[] = ['county_admin', 'town_admin'];
 
@@ -28,6 +31,9 @@ export const PERMISSIONS = {
   'users.read': ['county_admin', 'town_admin', 'auditor'],
   'users.write': ADMINS,
   'audit.read': ['county_admin', 'auditor'],
+  ...POINTS_PERMISSIONS,
+  ...MARKET_PERMISSIONS,
+  ...DIVIDENDS_PERMISSIONS,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
