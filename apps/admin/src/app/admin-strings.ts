@@ -2,6 +2,7 @@ import type { AppResources, TranslationTree } from '@fupin/ui';
 import { AUDIT_STRINGS } from './audit/audit-strings';
 import { AUTH_STRINGS } from './auth/auth-strings';
 import { DIVIDENDS_STRINGS } from './dividends/dividends-strings';
+import { DIVIDENDS_PUBLIC_STRINGS } from './dividends/public/dividends-public-strings';
 import { HOUSEHOLDS_STRINGS } from './households/households-strings';
 import { MARKET_STRINGS } from './market/market-strings';
 import { ORGANISATIONS_STRINGS } from './organisations/organisations-strings';
@@ -122,6 +123,7 @@ const PARTS = [
   POINTS_STRINGS,
   MARKET_STRINGS,
   DIVIDENDS_STRINGS,
+  DIVIDENDS_PUBLIC_STRINGS,
 ];
 
 /** The admin app's own words; the shared ones (buttons, statuses, services) come from `common.*`. */
