@@ -1,5 +1,9 @@
 const { preset, root } = require('../../tools/jest/preset.cjs');
 
+// The stack started by globalSetup reads process.env: settings that make long waits (public notice
+// windows) short enough for a browser test. One line per service.
+Object.assign(process.env, {});
+
 module.exports = {
   ...preset(),
   displayName: 'admin-e2e',
