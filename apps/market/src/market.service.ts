@@ -2,6 +2,7 @@ import { TOPICS } from '@fupin/contracts';
 import { ServiceDefinition } from '@fupin/service-kit';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { MarketCoreModule } from './common/market-core.module';
+import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { marketConfigSchema } from './market-config';
 import { migrations } from './migrations';
 import { marketConsumers } from './network/network.consumers';
@@ -30,5 +31,6 @@ export const marketService: ServiceDefinition<typeof marketConfigSchema> = {
     CatalogueModule,
     OrdersModule,
     SettlementModule,
+    FulfilmentModule,
   ],
 };

@@ -2,9 +2,13 @@ import { Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@fupin/auth';
 import {
-  consumptionAidLedgerQuerySchema,
-  type ConsumptionAidLedgerQuery,
+  consumptionAidExportQuerySchema,
+  paginationQuerySchema,
+  type ConsumptionAidExportQuery,
   type ConsumptionAidLedgerView,
+  type Paginated,
+  type PaginationQuery,
+  type SettlementSummary,
   type SettlementView,
 } from '@fupin/contracts';
 import { ApiIdempotencyKey, IdempotencyKey, ZodValidationPipe } from '@fupin/service-kit';
@@ -30,6 +34,15 @@ export class SettlementController {
   })
   run(@Ctx() ctx: RequestContext, @IdempotencyKey() key: string): Promise<SettlementView> {
     return this.settlement.run(ctx, key);
+  }
+
+  @Get('settlements')
+  @Roles('county_admin', 'auditor')
+  @ApiOperation({ summary: 'Settlement runs, newest first, a page at a time' })
+  list(
+    @Query(new ZodValidationPipe(paginationQuerySchema)) query: PaginationQuery,
+  ): Promise<Paginated<SettlementSummary>> {
+    return this.settlement.list(query);
   }
 
   @Get('settlements/:id')
@@ -63,10 +76,23 @@ export class SettlementController {
 
   @Get('consumption-aid-ledger')
   @Roles('county_admin', 'auditor')
-  @ApiOperation({ summary: '消费扶贫台账: accepted sales by work unit, village or household' })
-  ledger(
-    @Query(new ZodValidationPipe(consumptionAidLedgerQuerySchema)) query: ConsumptionAidLedgerQuery,
-  ): Promise<ConsumptionAidLedgerView> {
-    return this.settlement.ledger(query);
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx'] })
+  @ApiOperation({
+    summary:
+      '消费扶贫台账: accepted sales by work unit, village or household, for a year; JSON, CSV or Excel',
+  })
+  async ledger(
+    @Query(new ZodValidationPipe(consumptionAidExportQuerySchema)) query: ConsumptionAidExportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ConsumptionAidLedgerView | StreamableFile> {
+    if (query.format === 'json') return this.settlement.ledger(query);
+    const xlsx = query.format === 'xlsx';
+    res.set({
+      'Content-Type': xlsx
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="consumption-aid-${query.groupBy}${query.year ? `-${query.year}` : ''}.${query.format}"`,
+    });
+    return new StreamableFile(await this.settlement.ledgerFile(query));
   }
 }

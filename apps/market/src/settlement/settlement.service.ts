@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  pageOffset,
   saleSettledV1,
+  type ConsumptionAidExportQuery,
   type ConsumptionAidLedgerQuery,
   type ConsumptionAidLedgerView,
+  type Paginated,
+  type PaginationQuery,
+  type SettlementSummary,
   type SettlementView,
 } from '@fupin/contracts';
 import { publish } from '@fupin/messaging';
@@ -141,28 +146,55 @@ export class SettlementService {
 
   /** The bank file of a payout batch as CSV (UTF-8 with BOM so that Excel opens it in Chinese). */
   async bankFileCsv(id: string): Promise<Buffer> {
-    const rows = await this.bankRows(id);
-    const text = rows
-      .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
-      .join('\r\n');
-    return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+    return csvFile(await this.bankRows(id));
   }
 
   /** The same bank file as an Excel workbook; amounts in fen stay integers. */
   async bankFileXlsx(id: string): Promise<Buffer> {
-    const rows = await this.bankRows(id);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('代发清单 Payouts');
-    rows.forEach((r, i) =>
-      sheet.addRow(i === 0 ? r : r.map((c, col) => (col >= 4 && c !== '' ? Number(c) : c))),
+    return xlsxFile('代发清单 Payouts', await this.bankRows(id), 4);
+  }
+
+  /** Settlement runs, newest first, without their lines. */
+  async list(query: PaginationQuery): Promise<Paginated<SettlementSummary>> {
+    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM settlement');
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT s.id, s.total_fen, s.order_count, s.created_by, s.created_at,
+              (SELECT count(DISTINCT household_id) FROM sale_attribution a WHERE a.settlement_id = s.id)::int AS households
+       FROM settlement s ORDER BY s.created_at DESC, s.id LIMIT $1 OFFSET $2`,
+      [query.pageSize, pageOffset(query)],
     );
-    sheet.getRow(1).font = { bold: true };
-    sheet.columns.forEach((c) => (c.width = 18));
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return {
+      items: rows.map((r) => ({
+        id: r.id as string,
+        totalFen: int(r.total_fen),
+        orderCount: int(r.order_count),
+        householdCount: int(r.households),
+        createdBy: r.created_by as string,
+        createdAt: iso(r.created_at) as string,
+      })),
+      total: int(total),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** 消费扶贫台账 as a file: one row per group and a total, CSV or Excel. */
+  async ledgerFile(query: ConsumptionAidExportQuery): Promise<Buffer> {
+    const view = await this.ledger(query);
+    const heading = {
+      work_unit: '预算单位 Work unit',
+      village: '村 Village',
+      household: '农户 Household',
+    }[query.groupBy];
+    const rows = [['代码 Code', heading, '金额(元) Amount (yuan)', '金额(分) Amount (fen)']];
+    for (const r of view.rows)
+      rows.push([r.key, r.name ?? '', fenToYuanString(r.amountFen), String(r.amountFen)]);
+    rows.push(['合计 Total', '', fenToYuanString(view.totalFen), String(view.totalFen)]);
+    return query.format === 'xlsx' ? xlsxFile('消费扶贫台账 Ledger', rows, 2) : csvFile(rows);
   }
 
   /** 消费扶贫台账: accepted sales by work unit, village or household. */
-  async ledger(query: ConsumptionAidLedgerQuery): Promise<ConsumptionAidLedgerView> {
+  async ledger(query: ConsumptionAidLedgerQuery & { year?: number }): Promise<ConsumptionAidLedgerView> {
     const column = {
       work_unit: 'a.work_unit_id::text',
       village: 'a.village_code',
@@ -174,7 +206,10 @@ export class SettlementService {
       household: '(SELECT head_name FROM network_household WHERE id = a.household_id)',
     }[query.groupBy];
     const rows = await this.dataSource.query(
-      `SELECT ${column} AS key, ${name} AS name, SUM(a.amount_fen) AS amount FROM sale_attribution a GROUP BY 1, 2 ORDER BY 1`,
+      `SELECT ${column} AS key, ${name} AS name, SUM(a.amount_fen) AS amount FROM sale_attribution a
+       WHERE $1::int IS NULL OR extract(year FROM a.created_at AT TIME ZONE 'Asia/Shanghai') = $1
+       GROUP BY 1, 2 ORDER BY 1`,
+      [query.year ?? null],
     );
     const items = rows.map((r: Record<string, unknown>) => ({
       key: r.key as string,
@@ -190,4 +225,24 @@ export class SettlementService {
       rows: items,
     };
   }
+}
+
+/** Rows as CSV, UTF-8 with a BOM so that Excel opens the Chinese headings right. */
+function csvFile(rows: string[][]): Buffer {
+  const text = rows
+    .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+    .join('\r\n');
+  return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+}
+
+/** Rows as an Excel workbook; columns from `numericFrom` on hold numbers (amounts stay integers in fen). */
+async function xlsxFile(sheetName: string, rows: string[][], numericFrom: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  rows.forEach((r, i) =>
+    sheet.addRow(i === 0 ? r : r.map((c, col) => (col >= numericFrom && c !== '' ? Number(c) : c))),
+  );
+  sheet.getRow(1).font = { bold: true };
+  sheet.columns.forEach((c) => (c.width = 18));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paginationQuerySchema } from '../pagination';
 
 /**
  * HTTP bodies of the market service (扶贫超市 / 消费扶贫): procurement, lots, catalogue, checkout,
@@ -270,3 +271,84 @@ export const mergeLotsBodySchema = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, { error: '批次重复 / a lot is listed twice' }),
 });
 export type MergeLotsBody = z.infer<typeof mergeLotsBodySchema>;
+
+// --- Fulfilment, reports and the buyer's impact -------------------------------------------------
+
+/** `GET /fulfilment/orders`: orders for the county supermarket's staff, newest first. */
+export const fulfilmentOrdersQuerySchema = paginationQuerySchema.extend({
+  status: z.enum(ORDER_STATUSES).optional(),
+  workUnitId: z.uuid().optional(),
+});
+export type FulfilmentOrdersQuery = z.output<typeof fulfilmentOrdersQuerySchema>;
+
+/** `GET /fulfilment/picking-list`: what to take off the shelves for orders `paid` and/or `picking`. */
+export const pickingListQuerySchema = z.object({
+  status: z.enum(['paid', 'picking', 'all']).default('all'),
+});
+export type PickingListQuery = z.output<typeof pickingListQuerySchema>;
+
+/** 拣货单: per product (grouped by category), the boxes to pick from each lot, oldest lots first. */
+export interface PickingListView {
+  generatedAt: string;
+  orderCount: number;
+  totalBoxes: number;
+  products: Array<{
+    productId: string;
+    sku: string;
+    productName: string;
+    category: string;
+    quantity: number;
+    lots: Array<{ traceCode: string; quantity: number }>;
+  }>;
+}
+
+/** `GET /fulfilment/packing-lists`: orders being picked or ready, one packing list per work unit. */
+export const packingListQuerySchema = z.object({
+  status: z.enum(['picking', 'ready', 'all']).default('all'),
+});
+export type PackingListQuery = z.output<typeof packingListQuerySchema>;
+
+/** 装箱单: per work unit, each order (delivery or pickup) and its boxes. */
+export interface PackingListView {
+  generatedAt: string;
+  workUnits: Array<{
+    workUnitId: string;
+    workUnitName: string | null;
+    totalBoxes: number;
+    orders: Array<{
+      orderId: string;
+      orderNumber: string;
+      buyerId: string;
+      status: OrderStatus;
+      fulfilment: 'delivery' | 'pickup';
+      lines: Array<{ productName: string; quantity: number }>;
+    }>;
+  }>;
+}
+
+/** A settlement run in a list (without its lines). */
+export interface SettlementSummary {
+  id: string;
+  totalFen: number;
+  orderCount: number;
+  householdCount: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** `GET /consumption-aid-ledger` with a period and an export format. */
+export const consumptionAidExportQuerySchema = consumptionAidLedgerQuerySchema.extend({
+  /** Accepted in this calendar year (China time); all years when absent. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
+export type ConsumptionAidExportQuery = z.output<typeof consumptionAidExportQuerySchema>;
+
+/** `GET /me/impact`: whom a buyer's purchases (paid, in fulfilment or accepted) reached. */
+export interface BuyerImpactView {
+  households: number;
+  villages: number;
+  orders: number;
+  spentFen: number;
+  byVillage: Array<{ villageCode: string; households: number; amountFen: number }>;
+}
