@@ -2,6 +2,7 @@ import { CreateAuditLog1763900000000 } from './1763900000000-create-audit-log';
 import { CreateMessagingTables1763900000001 } from './1763900000001-create-messaging-tables';
 import { CreateDiagnosticsTables1763900000002 } from './1763900000002-create-diagnostics-tables';
 import { CreateMarketTables1763900003000 } from './1763900003000-create-market-tables';
+import { RefundsNetAgainstSales1763900003500 } from './1763900003500-refunds-net-against-sales';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateMessagingTables1763900000001,
   CreateDiagnosticsTables1763900000002,
   CreateMarketTables1763900003000,
+  RefundsNetAgainstSales1763900003500,
 ];

@@ -130,6 +130,40 @@ export class OrderLifecycleService {
     return [...totals.values()];
   }
 
+  /**
+   * Takes a refund back from the households the sale was attributed to, in proportion to what each
+   * row of the sale got (largest remainder: the negative rows add up to the refund exactly).
+   * Settlement nets them: before the sale is settled the households are paid less; after, the
+   * next run holds a household back until its new sales cover what it owes.
+   */
+  private async attributeRefund(
+    manager: EntityManager,
+    orderId: string,
+    refundId: string,
+    amountFen: number,
+  ): Promise<void> {
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT lot_id, household_id, village_code, work_unit_id, SUM(amount_fen) AS amount
+       FROM sale_attribution WHERE order_id = $1 AND kind = 'sale'
+       GROUP BY lot_id, household_id, village_code, work_unit_id HAVING SUM(amount_fen) > 0
+       ORDER BY lot_id, household_id`,
+      [orderId],
+    );
+    if (rows.length === 0) return;
+    const shares = allocate(
+      amountFen,
+      rows.map((r) => int(r.amount)),
+    );
+    for (const [i, r] of rows.entries()) {
+      if (shares[i] === 0) continue;
+      await manager.query(
+        `INSERT INTO sale_attribution (order_id, lot_id, household_id, village_code, work_unit_id, amount_fen, kind, refund_id)
+         VALUES ($1, $2, $3, $4, $5, $6, 'refund', $7)`,
+        [orderId, r.lot_id, r.household_id, r.village_code, r.work_unit_id, -shares[i], refundId],
+      );
+    }
+  }
+
   /** Cancel before picking: the card part is refunded, the allowance returned, the boxes restocked. */
   async cancel(ctx: RequestContext, orderId: string, reason: string | undefined): Promise<OrderView> {
     const principal = principalOfContext(ctx);
@@ -216,6 +250,7 @@ export class OrderLifecycleService {
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
             [id, orderId, cardPart, allowancePart, body.reason, refundId, ctx.actorId],
           );
+          await this.attributeRefund(manager, orderId, id, body.amountFen);
           await audit(
             manager,
             ctx,

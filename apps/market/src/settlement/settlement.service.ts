@@ -44,9 +44,15 @@ export class SettlementService {
             `INSERT INTO settlement (id, total_fen, order_count, created_by) VALUES ($1, 0, 0, $2)`,
             [id, ctx.actorId],
           );
-          await manager.query('UPDATE sale_attribution SET settlement_id = $1 WHERE settlement_id IS NULL', [
-            id,
-          ]);
+          // A household whose refunds outweigh its new sales is not paid a negative amount: its rows
+          // wait for the next run, when later sales cover what it owes.
+          await manager.query(
+            `UPDATE sale_attribution SET settlement_id = $1
+             WHERE settlement_id IS NULL AND household_id IN (
+               SELECT household_id FROM sale_attribution WHERE settlement_id IS NULL
+               GROUP BY household_id HAVING SUM(amount_fen) >= 0)`,
+            [id],
+          );
           const [{ total, orders }] = await manager.query(
             'SELECT COALESCE(SUM(amount_fen), 0) AS total, COUNT(DISTINCT order_id)::int AS orders FROM sale_attribution WHERE settlement_id = $1',
             [id],
@@ -100,7 +106,8 @@ export class SettlementService {
     const lines = await manager.query(
       `SELECT a.household_id, a.village_code, h.head_name, h.bank_account_masked, SUM(a.amount_fen) AS amount
        FROM sale_attribution a JOIN network_household h ON h.id = a.household_id WHERE a.settlement_id = $1
-       GROUP BY a.household_id, a.village_code, h.head_name, h.bank_account_masked ORDER BY a.village_code, a.household_id`,
+       GROUP BY a.household_id, a.village_code, h.head_name, h.bank_account_masked HAVING SUM(a.amount_fen) <> 0
+       ORDER BY a.village_code, a.household_id`,
       [id],
     );
     return {
