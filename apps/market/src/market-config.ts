@@ -16,6 +16,8 @@ export const marketConfigSchema = baseConfigSchema.extend({
   MARKET_RESERVATION_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   /** How often expired reservations are released (0 = never; tests call the sweep themselves). */
   MARKET_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** How often unspent allowances of past years are written off (0 = never; tests call it). */
+  MARKET_ALLOWANCE_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** The yearly welfare allowance per employee (seed county: 700 yuan). */
   MARKET_ALLOWANCE_FEN: z.coerce.number().int().min(0).max(100_000_000).default(70_000),
 });

@@ -1,5 +1,6 @@
 import { TOPICS } from '@fupin/contracts';
 import { ServiceDefinition } from '@fupin/service-kit';
+import { AllowancesModule } from './allowances/allowances.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { MarketCoreModule } from './common/market-core.module';
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
@@ -32,5 +33,6 @@ export const marketService: ServiceDefinition<typeof marketConfigSchema> = {
     OrdersModule,
     SettlementModule,
     FulfilmentModule,
+    AllowancesModule,
   ],
 };

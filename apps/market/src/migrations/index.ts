@@ -3,6 +3,7 @@ import { CreateMessagingTables1763900000001 } from './1763900000001-create-messa
 import { CreateDiagnosticsTables1763900000002 } from './1763900000002-create-diagnostics-tables';
 import { CreateMarketTables1763900003000 } from './1763900003000-create-market-tables';
 import { RefundsNetAgainstSales1763900003500 } from './1763900003500-refunds-net-against-sales';
+import { AllowancePoliciesAndExpiry1763900003501 } from './1763900003501-allowance-policies-and-expiry';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateDiagnosticsTables1763900000002,
   CreateMarketTables1763900003000,
   RefundsNetAgainstSales1763900003500,
+  AllowancePoliciesAndExpiry1763900003501,
 ];

@@ -7,6 +7,11 @@ import { int, iso } from '../common/params';
 import { MARKET_CONFIG, type MarketConfig } from '../market-config';
 import { OrderErrorCode, OrderException } from './orders.exception';
 
+/** The calendar year in China now (allowances run from 1 January to 31 December, Beijing time). */
+export function chinaYear(at: Date = new Date()): number {
+  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+}
+
 /** The buyer's work unit, from a `buyer` token scoped to a work unit. */
 export function buyerWorkUnit(principal: Principal): string {
   if (principal.scope.kind !== 'organisation' || principal.scope.orgType !== 'work_unit') {
@@ -36,18 +41,20 @@ export class AllowanceService {
     principal: Principal,
   ): Promise<{ id: string; balanceFen: number }> {
     const workUnitId = buyerWorkUnit(principal);
-    const year = new Date().getUTCFullYear();
+    const year = chinaYear();
     const id = randomUUID();
-    const created = await manager.query(
+    // The work unit's allowance for the year when it set one, else the county default.
+    const created: Array<{ id: string; granted_fen: string }> = await manager.query(
       `INSERT INTO allowance_wallet (id, buyer_id, work_unit_id, year, granted_fen, balance_fen, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $5, make_timestamptz($4 + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai'))
-       ON CONFLICT (buyer_id, year) DO NOTHING RETURNING id`,
+       SELECT $1, $2, $3, $4, amount, amount, make_timestamptz($4 + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+       FROM (SELECT COALESCE((SELECT amount_fen FROM allowance_policy WHERE work_unit_id = $3 AND year = $4), $5) AS amount) a
+       ON CONFLICT (buyer_id, year) DO NOTHING RETURNING id, granted_fen`,
       [id, principal.id, workUnitId, year, this.config.MARKET_ALLOWANCE_FEN],
     );
-    if (created.length > 0 && this.config.MARKET_ALLOWANCE_FEN > 0) {
+    if (created.length > 0 && int(created[0].granted_fen) > 0) {
       await manager.query(
         `INSERT INTO allowance_entry (wallet_id, kind, amount_fen) VALUES ($1, 'grant', $2)`,
-        [id, this.config.MARKET_ALLOWANCE_FEN],
+        [id, int(created[0].granted_fen)],
       );
     }
     const [wallet] = await manager.query(
@@ -104,7 +111,7 @@ export class AllowanceService {
         balanceFen: wallet.balanceFen,
         expiresAt: iso(row.expires_at) as string,
         entries: entries.map((e: Record<string, unknown>) => ({
-          kind: e.kind as 'grant',
+          kind: e.kind as AllowanceView['entries'][number]['kind'],
           amountFen: int(e.amount_fen),
           orderId: (e.order_id as string | null) ?? null,
           at: iso(e.created_at) as string,

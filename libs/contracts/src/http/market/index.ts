@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paginationQuerySchema } from '../pagination';
+import { paginationQuerySchema, type Paginated } from '../pagination';
 
 /**
  * HTTP bodies of the market service (扶贫超市 / 消费扶贫): procurement, lots, catalogue, checkout,
@@ -223,7 +223,8 @@ export interface AllowanceView {
   balanceFen: number;
   expiresAt: string;
   entries: Array<{
-    kind: 'grant' | 'spend' | 'return';
+    /** `expire`: what was left at year end, gone (the allowance is earmarked for one year). */
+    kind: 'grant' | 'spend' | 'return' | 'expire';
     amountFen: number;
     orderId: string | null;
     at: string;
@@ -351,4 +352,44 @@ export interface BuyerImpactView {
   orders: number;
   spentFen: number;
   byVillage: Array<{ villageCode: string; households: number; amountFen: number }>;
+}
+
+// --- Allowances by work unit ---------------------------------------------------------------------
+
+/** `PUT /work-units/:id/allowance-policy`: what each employee of a work unit gets for a year. */
+export const allowancePolicyBodySchema = z.strictObject({
+  year: z.int().min(2020).max(2100),
+  /** 0 switches the allowance off for that year; existing wallets are topped up when it rises. */
+  amountFen: z.int({ error: 'amountFen 须为整数（分） / amountFen must be whole fen' }).min(0).max(10_000_000),
+});
+export type AllowancePolicyBody = z.infer<typeof allowancePolicyBodySchema>;
+
+export const workUnitAllowancesQuerySchema = paginationQuerySchema.extend({
+  year: z.coerce.number().int().min(2020).max(2100).optional(),
+});
+export type WorkUnitAllowancesQuery = z.output<typeof workUnitAllowancesQuerySchema>;
+
+/** A work unit's allowance for a year: its policy and each employee's wallet. */
+export interface WorkUnitAllowancesView {
+  workUnitId: string;
+  workUnitName: string | null;
+  year: number;
+  /** Per employee this year: the work unit's policy, or the county default. */
+  amountFen: number;
+  policySet: boolean;
+  totals: { wallets: number; grantedFen: number; spentFen: number; balanceFen: number; expiredFen: number };
+  wallets: Paginated<{
+    buyerId: string;
+    grantedFen: number;
+    spentFen: number;
+    balanceFen: number;
+    expiredFen: number;
+    expiresAt: string;
+  }>;
+}
+
+/** `POST /allowances/expire`: year-end expiry of unspent allowances (also runs on its own). */
+export interface AllowanceExpiryResult {
+  expiredWallets: number;
+  expiredFen: number;
 }
