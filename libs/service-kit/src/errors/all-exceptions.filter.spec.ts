@@ -65,6 +65,21 @@ describe('errors reach the client as {code, message}', () => {
     expect(answer(error)).toMatchObject({ status: 409, body: { code: 'DUPLICATE' } });
   });
 
+  it('answers a saturated connection pool or a lost serialization race with 503 BUSY, safe to retry', () => {
+    expect(answer(new Error('timeout exceeded when trying to connect'))).toMatchObject({
+      status: 503,
+      body: { code: 'BUSY' },
+    });
+    for (const code of ['40001', '40P01']) {
+      const error = new QueryFailedError(
+        'UPDATE …',
+        [],
+        Object.assign(new Error('could not serialize'), { code }),
+      );
+      expect(answer(error)).toMatchObject({ status: 503, body: { code: 'BUSY' } });
+    }
+  });
+
   it('hides the details of an unexpected failure behind a 500', () => {
     const res = answer(new Error('connection string postgres://admin:secret@db leaked'));
     expect(res.status).toBe(500);

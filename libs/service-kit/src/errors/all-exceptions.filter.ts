@@ -103,6 +103,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const known = pgCode ? PG_CONSTRAINT[pgCode] : undefined;
       if (known) return [known.status, { code: known.code, message: known.message }];
     }
+    if (isPoolTimeout(exception) || isSerializationFailure(exception)) {
+      // The database is saturated (no pooled connection came free in time) or a serializable
+      // transaction lost a race: nothing was changed, and the same request may be sent again.
+      return [
+        HttpStatus.SERVICE_UNAVAILABLE,
+        {
+          code: 'BUSY',
+          message: '系统繁忙，请稍后重试 / The system is busy; please try again in a moment',
+        },
+      ];
+    }
     if (isBodyParserError(exception)) {
       return [
         exception.status,
@@ -114,6 +125,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
       { code: 'INTERNAL_ERROR', message: '服务器内部错误 / Internal server error' },
     ];
   }
+}
+
+/** pg-pool's answer when no connection came free within `connectionTimeoutMillis`. */
+function isPoolTimeout(e: unknown): boolean {
+  return e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message);
+}
+
+/** 40001 serialization failure / 40P01 deadlock: the transaction was rolled back whole. */
+function isSerializationFailure(e: unknown): boolean {
+  if (!(e instanceof QueryFailedError)) return false;
+  const code = (e.driverError as { code?: string } | undefined)?.code;
+  return code === '40001' || code === '40P01';
 }
 
 function isBodyParserError(e: unknown): e is { status: number; message: string } {
