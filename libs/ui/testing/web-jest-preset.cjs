@@ -14,6 +14,9 @@ function webPreset({ displayName, rootDir }) {
     testEnvironment: path.join(__dirname, 'jsdom-environment.cjs'),
     testMatch: ['<rootDir>/src/**/*.spec.{ts,tsx}'],
     setupFilesAfterEnv: [path.join(__dirname, 'jest-setup.ts')],
+    // A page test renders, types and waits for a local fake server; on a loaded machine (CI runs
+    // two projects at once) that can take longer than Jest's 5 s default without anything being wrong.
+    testTimeout: 20_000,
     moduleNameMapper: {
       ...base.moduleNameMapper,
       '\\.css$': path.join(__dirname, 'style-stub.cjs'),

@@ -213,6 +213,64 @@ describe('household changes: events in the outbox, history with who, sensitive n
     });
   });
 
+  it('keeps a member’s ID number on record when an edit names the member and types no new number', async () => {
+    const loaded = await world.call<HouseholdDetail>('GET', `/households/${household.id}`, { token });
+    const [head, spouse, child] = loaded.body.members;
+    const hashesBefore = await world.dataSource.query(
+      'SELECT id, id_number_hash FROM household_members WHERE household_id = $1 ORDER BY position',
+      [household.id],
+    );
+    const edit = (members: unknown[], expectedVersion = loaded.body.version) =>
+      world.call<HouseholdDetail>('PATCH', `/households/${household.id}`, {
+        token,
+        body: { expectedVersion, members },
+      });
+    const keep = (m: typeof head, extra: Record<string, unknown> = {}) => ({
+      id: m.id,
+      name: m.name,
+      relation: m.relation,
+      birthYear: m.birthYear,
+      labourCapacity: m.labourCapacity,
+      disability: m.disability,
+      ...extra,
+    });
+
+    const stranger = await edit([keep(head), keep(spouse, { id: '00000000-0000-4000-8000-000000000000' })]);
+    expect(stranger).toMatchObject({ status: 422, body: { code: 'HOUSEHOLD_MEMBER_UNKNOWN' } });
+    const twice = await edit([keep(head), keep(spouse, { id: head.id })]);
+    expect(twice.status).toBe(422);
+
+    const res = await edit([keep(head), keep(spouse, { labourCapacity: 'none' }), keep(child)]);
+    expect(res.status).toBe(200);
+    expect(res.body.members.map((m) => [m.id, m.idNumberMasked])).toEqual([
+      [head.id, head.idNumberMasked],
+      [spouse.id, spouse.idNumberMasked],
+      [child.id, null],
+    ]);
+    expect(head.idNumberMasked).not.toBeNull();
+    const hashesAfter = await world.dataSource.query(
+      'SELECT id, id_number_hash FROM household_members WHERE household_id = $1 ORDER BY position',
+      [household.id],
+    );
+    expect(hashesAfter).toEqual(hashesBefore);
+    // the kept number still counts: nobody else can register it
+    const again = await world.call('POST', '/households', {
+      token,
+      body: householdBody({
+        householdNumber: 'EVT-0099',
+        villageCode: CODES.villageA1,
+        members: [{ name: '王建国', relation: 'head', idNumber: ID_HEAD, labourCapacity: 'full' }],
+      }),
+    });
+    expect(again).toMatchObject({ status: 409, body: { code: 'ID_NUMBER_REGISTERED' } });
+    // nothing else changed, so naming every member as it is changes nothing
+    const unchanged = await edit(
+      res.body.members.map((m) => keep(m)),
+      res.body.version,
+    );
+    expect(unchanged.body.version).toBe(res.body.version);
+  });
+
   it('lets only the county administrator see the full bank account, and audits it', async () => {
     expect((await world.call('GET', `/households/${household.id}/bank-account`, { token })).status).toBe(403);
     const res = await world.call('GET', `/households/${household.id}/bank-account`, {

@@ -18,22 +18,54 @@ export interface PreparedMember {
   disability: string | null;
 }
 
-/** Head first, then the others in the order given; the clear ID number goes no further than this. */
-export function prepareMembers(cipher: FieldCipher, members: readonly MemberInput[]): PreparedMember[] {
+/** The ID number on record of each member of a household being edited, by member id. */
+export type MembersOnRecord = ReadonlyMap<
+  string,
+  { idNumberMasked: string | null; idNumberHash: string | null }
+>;
+
+/**
+ * Head first, then the others in the order given; the clear ID number goes no further than this.
+ * With `onRecord` (editing), a member naming its `id` keeps that id and, when no new ID number is
+ * typed, the one on record; an id that is not this household's member is refused by the caller
+ * (see {@link unknownMemberIds}).
+ */
+export function prepareMembers(
+  cipher: FieldCipher,
+  members: readonly MemberInput[],
+  onRecord: MembersOnRecord = new Map(),
+): PreparedMember[] {
   const ordered = [
     ...members.filter((m) => m.relation === 'head'),
     ...members.filter((m) => m.relation !== 'head'),
   ];
-  return ordered.map((m) => ({
-    id: randomUUID(),
-    name: m.name,
-    relation: m.relation,
-    idNumberMasked: m.idNumber ? maskIdNumber(m.idNumber) : null,
-    idNumberHash: m.idNumber ? cipher.keyedHash(m.idNumber, CIPHER_PURPOSE.idNumber) : null,
-    birthYear: m.birthYear,
-    labourCapacity: m.labourCapacity,
-    disability: m.disability ?? null,
-  }));
+  return ordered.map((m) => {
+    const kept = m.id ? onRecord.get(m.id) : undefined;
+    return {
+      id: kept && m.id ? m.id : randomUUID(),
+      name: m.name,
+      relation: m.relation,
+      idNumberMasked: m.idNumber ? maskIdNumber(m.idNumber) : (kept?.idNumberMasked ?? null),
+      idNumberHash: m.idNumber
+        ? cipher.keyedHash(m.idNumber, CIPHER_PURPOSE.idNumber)
+        : (kept?.idNumberHash ?? null),
+      birthYear: m.birthYear,
+      labourCapacity: m.labourCapacity,
+      disability: m.disability ?? null,
+    };
+  });
+}
+
+/** Member ids in an edit that are not members of the household (or named twice). */
+export function unknownMemberIds(members: readonly MemberInput[], onRecord: MembersOnRecord): string[] {
+  const seen = new Set<string>();
+  const bad: string[] = [];
+  for (const m of members) {
+    if (!m.id) continue;
+    if (!onRecord.has(m.id) || seen.has(m.id)) bad.push(m.id);
+    seen.add(m.id);
+  }
+  return bad;
 }
 
 export async function insertMembers(

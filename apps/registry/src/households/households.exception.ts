@@ -11,6 +11,7 @@ export enum HouseholdErrorCode {
   IdNumberRepeated = 'ID_NUMBER_REPEATED',
   VersionConflict = 'VERSION_CONFLICT',
   NoBankAccount = 'NO_BANK_ACCOUNT',
+  MemberUnknown = 'HOUSEHOLD_MEMBER_UNKNOWN',
 }
 
 const STATUS: Record<HouseholdErrorCode, HttpStatus> = {
@@ -23,6 +24,7 @@ const STATUS: Record<HouseholdErrorCode, HttpStatus> = {
   [HouseholdErrorCode.IdNumberRepeated]: HttpStatus.UNPROCESSABLE_ENTITY,
   [HouseholdErrorCode.VersionConflict]: HttpStatus.CONFLICT,
   [HouseholdErrorCode.NoBankAccount]: HttpStatus.NOT_FOUND,
+  [HouseholdErrorCode.MemberUnknown]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** An expected failure of the households module. */

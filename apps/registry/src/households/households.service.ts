@@ -20,7 +20,13 @@ import { audit, type RequestContext } from '@fupin/service-kit';
 import { appendHistory, type FieldChanges } from './household-history';
 import { CIPHER_PURPOSE, maskBankAccount } from './household-masking';
 import { assertPlace, assertUnique } from './household-checks';
-import { insertMembers, memberFingerprint, prepareMembers, type PreparedMember } from './household-members';
+import {
+  insertMembers,
+  memberFingerprint,
+  prepareMembers,
+  unknownMemberIds,
+  type PreparedMember,
+} from './household-members';
 import { householdRegion, loadHousehold, toHouseholdSnapshot, type LoadedHousehold } from './household-row';
 import { HouseholdErrorCode, HouseholdException } from './households.exception';
 
@@ -152,7 +158,21 @@ export class HouseholdsService {
       }
       let members: PreparedMember[] | undefined;
       if (input.members) {
-        const prepared = prepareMembers(this.cipher, input.members);
+        const onRecord = new Map(
+          before.members.map((m, i) => [
+            m.id,
+            { idNumberMasked: m.idNumberMasked, idNumberHash: current.memberHashes[i] },
+          ]),
+        );
+        const unknown = unknownMemberIds(input.members, onRecord);
+        if (unknown.length > 0) {
+          throw new HouseholdException(
+            HouseholdErrorCode.MemberUnknown,
+            `不是本户成员（或重复）：${unknown.join(', ')} / Not a member of this household (or named twice): ${unknown.join(', ')}`,
+            { memberIds: unknown },
+          );
+        }
+        const prepared = prepareMembers(this.cipher, input.members, onRecord);
         const same =
           memberFingerprint(
             prepared,

@@ -43,6 +43,26 @@ describe('changing a household that someone else changed meanwhile', () => {
     expect(household).toMatchObject({ phone: '13800000001', version: 3 });
   });
 
+  it('saves a member change without retyping ID numbers: the members on record keep theirs', async () => {
+    const household = registry.households[0]!;
+    const [head, spouse] = household.members;
+    renderAdmin(registry, `/households/${household.id}/edit`, { as: 'yanshanpu-admin' });
+    fireEvent.click(await screen.findByRole('button', { name: '修改家庭成员' }));
+    expect(screen.getByText('已登记 411322********355X，不改请留空')).toBeInTheDocument();
+    const capacities = screen.getAllByRole('combobox', { name: /劳动能力/ });
+    fireEvent.change(capacities[1]!, { target: { value: 'none' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('修改已保存，已记入变更记录。')).toBeInTheDocument();
+    const patch = registry
+      .calls(`/api/registry/households/${household.id}`)
+      .find((call) => call.method === 'PATCH')!;
+    const members = JSON.parse(patch.body).members as Array<Record<string, unknown>>;
+    expect(members.map((m) => [m['id'], m['labourCapacity'], 'idNumber' in m])).toEqual([
+      [head!.id, 'full', false],
+      [spouse!.id, 'none', false],
+    ]);
+  });
+
   it('changes the poverty status only with a reason, and shows who, why and what in the history', async () => {
     const household = registry.households[0]!;
     renderAdmin(registry, `/households/${household.id}`, { as: 'fc-admin' });

@@ -13,7 +13,9 @@ export interface MemberDraft {
   name: string;
   relation: MemberRelation | '';
   idNumber: string;
-  /** The masked number on record (editing only): the full one must be typed again to keep it. */
+  /** The member on record (editing only): sent back so the registry keeps its ID number when none is typed. */
+  memberId?: string;
+  /** The masked number on record (editing only); a newly typed full number replaces it. */
   idNumberMasked: string | null;
   birthYear: string;
   labourCapacity: LabourCapacity | '';
@@ -45,6 +47,7 @@ export function emptyMember(relation: MemberRelation | '' = ''): MemberDraft {
 export function draftFromMember(member: HouseholdMemberView): MemberDraft {
   return {
     key: member.id,
+    memberId: member.id,
     name: member.name,
     relation: member.relation,
     idNumber: '',
@@ -69,7 +72,6 @@ export function validateMembers(drafts: readonly MemberDraft[], t: TFunction): M
     if (!draft.labourCapacity) at('labourCapacity', 'labourCapacity');
     const id = normaliseId(draft.idNumber);
     if (id && !isValidResidentIdNumber(id)) at('idNumber', 'idNumber');
-    if (!id && draft.idNumberMasked) at('idNumber', 'idNumberAgain');
     const year = draft.birthYear.trim();
     if (year && (!/^\d{4}$/.test(year) || Number(year) < 1900 || Number(year) > thisYear))
       at('birthYear', 'birthYear');
@@ -97,6 +99,7 @@ export function memberInputs(drafts: readonly MemberDraft[]): HouseholdMemberInp
     const id = normaliseId(draft.idNumber);
     const year = draft.birthYear.trim();
     return {
+      ...(draft.memberId ? { id: draft.memberId } : {}),
       name: draft.name.trim(),
       relation: draft.relation as MemberRelation,
       labourCapacity: draft.labourCapacity as LabourCapacity,

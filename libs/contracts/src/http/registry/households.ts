@@ -118,9 +118,14 @@ export const residentIdNumberSchema = z
 
 const thisYear = new Date().getUTCFullYear();
 
-/** One member as submitted. `birthYear` may be left out when `idNumber` is given (it is read from it). */
+/**
+ * One member as submitted. `birthYear` may be left out when `idNumber` is given (it is read from it).
+ * When editing, `id` names a member on record: left without `idNumber`, that member keeps the ID
+ * number on record (staff only ever see it masked). Ignored when registering.
+ */
 export const householdMemberInputSchema = z
   .strictObject({
+    id: z.uuid({ error: '成员 id 须为 UUID / member id must be a UUID' }).optional(),
     name: z.string().trim().min(1).max(32),
     relation: memberRelationSchema,
     idNumber: residentIdNumberSchema.optional(),
