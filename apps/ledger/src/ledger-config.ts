@@ -11,6 +11,11 @@ export const ledgerConfigSchema = baseConfigSchema.extend({
     .min(0)
     .max(60 * 86400)
     .default(7 * 86400),
+  /**
+   * How often each instance checks whether a county's points expiry (积分过期) is due today
+   * (one run per county and China day, whoever gets there first); 0 turns the scheduler off.
+   */
+  LEDGER_EXPIRY_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
 });
 
 export type LedgerConfig = z.infer<typeof ledgerConfigSchema>;

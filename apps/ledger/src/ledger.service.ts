@@ -6,6 +6,7 @@ import { BlacklistModule } from './blacklist/blacklist.module';
 import { LedgerCoreModule } from './common/ledger-core.module';
 import { ledgerConfigSchema } from './ledger-config';
 import { migrations } from './migrations';
+import { PointsExpiryModule } from './points-expiry/points-expiry.module';
 import { ledgerConsumers } from './read-models/read-model-handlers';
 import { RedemptionsModule } from './redemptions/redemptions.module';
 import { RulesModule } from './rules/rules.module';
@@ -32,5 +33,6 @@ export const ledgerService: ServiceDefinition<typeof ledgerConfigSchema> = {
     BlacklistModule,
     StoresModule,
     RedemptionsModule,
+    PointsExpiryModule,
   ],
 };

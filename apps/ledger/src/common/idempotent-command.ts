@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { IdempotencyKeyReusedError, runIdempotent } from '@fupin/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { LedgerErrorCode, LedgerException } from './ledger.exception';
@@ -32,4 +33,26 @@ export async function idempotentCommand<T>(
     }
     throw error;
   }
+}
+
+/** Stable JSON (sorted keys): the same body always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The request hash stored with an Idempotency-Key, computed exactly as `runIdempotent` does, for
+ * commands that claim their key inside a database function (the kiosk redemption).
+ */
+export function requestHash(operation: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${operation}\n${canonical(body)}`)
+    .digest('hex');
 }

@@ -35,9 +35,7 @@ export class RedemptionsController {
     @IdempotencyKey() key: string,
     @Body(new ZodValidationPipe(redeemBodySchema)) body: RedeemBody,
   ): Promise<RedemptionReceipt> {
-    return idempotentCommand(this.dataSource, ctx, key, 'POST /redemptions', body, (m) =>
-      this.redemptions.redeem(ctx, m, body),
-    );
+    return this.redemptions.redeem(ctx, key, body);
   }
 
   @Post('redemptions/:id/void')

@@ -7,6 +7,7 @@ export enum RedemptionErrorCode {
   NotSameDay = 'REDEMPTION_VOID_NOT_SAME_DAY',
   Blocked = 'REDEMPTION_BLOCKED',
   StoreInactive = 'STORE_INACTIVE',
+  PriceChanged = 'REDEMPTION_PRICE_CHANGED',
 }
 
 const STATUS: Record<RedemptionErrorCode, HttpStatus> = {
@@ -15,6 +16,7 @@ const STATUS: Record<RedemptionErrorCode, HttpStatus> = {
   [RedemptionErrorCode.NotSameDay]: HttpStatus.CONFLICT,
   [RedemptionErrorCode.Blocked]: HttpStatus.FORBIDDEN,
   [RedemptionErrorCode.StoreInactive]: HttpStatus.CONFLICT,
+  [RedemptionErrorCode.PriceChanged]: HttpStatus.CONFLICT,
 };
 
 /** An expected failure of a kiosk redemption (兑换) or its void. */

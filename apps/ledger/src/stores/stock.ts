@@ -3,7 +3,7 @@ import { publish } from '@fupin/messaging';
 import { EntityManager } from 'typeorm';
 import type { StoreRow } from '../common/lookups';
 import type { RequestContext } from '@fupin/service-kit';
-import { num, violates } from '../common/sql';
+import { num } from '../common/sql';
 import { StoreErrorCode, StoreException } from './stores.exception';
 
 export interface GoodsRow {
@@ -141,75 +141,5 @@ export async function moveStock(
       });
     }
     g.quantity = after;
-  }
-}
-
-/** Appends stock-ledger rows (no lock on the goods: an insert only needs them to exist). */
-export async function recordMovements(
-  m: EntityManager,
-  ctx: RequestContext,
-  storeId: string,
-  changes: StockChange[],
-  movement: { kind: 'redemption' | 'void'; reason?: string; redemptionId: string },
-): Promise<void> {
-  await m.query(
-    `INSERT INTO stock_movement (goods_id, store_id, kind, quantity_delta, reason, redemption_id, operator_id)
-     SELECT g, $3, $4, d, $5, $6, $7 FROM unnest($1::uuid[], $2::int[]) AS x(g, d)`,
-    [
-      changes.map((c) => c.goodsId),
-      changes.map((c) => c.delta),
-      storeId,
-      movement.kind,
-      movement.reason ?? null,
-      movement.redemptionId,
-      ctx.actorId,
-    ],
-  );
-}
-
-/**
- * Takes goods off the shelf, one row at a time in id order (so baskets never deadlock), trusting
- * the `quantity >= 0` CHECK: of two kiosks racing for the last item, the second gets 409.
- * Announces goods that fall to their low-stock threshold.
- */
-export async function takeStock(
-  m: EntityManager,
-  store: StoreRow,
-  goods: Map<string, GoodsRow>,
-  changes: StockChange[],
-): Promise<void> {
-  for (const c of [...changes].sort((a, b) => (a.goodsId < b.goodsId ? -1 : 1))) {
-    const g = goods.get(c.goodsId)!;
-    let after: number;
-    try {
-      const rows = await m.query(
-        `UPDATE goods SET quantity = quantity + $2 WHERE id = $1 RETURNING quantity`,
-        [c.goodsId, c.delta],
-      );
-      after = Number((Array.isArray(rows[0]) ? rows[0] : rows)[0].quantity);
-    } catch (error) {
-      if (violates(error, 'stock_never_negative')) {
-        throw new StoreException(
-          StoreErrorCode.OutOfStock,
-          `“${g.name}”库存不足 / Not enough "${g.name}" in stock`,
-          { goodsId: g.id, requested: -c.delta },
-        );
-      }
-      throw error;
-    }
-    const before = after - c.delta;
-    if (before > g.lowStockThreshold && after <= g.lowStockThreshold) {
-      await publish(m, stockLowV1, {
-        aggregateId: store.id,
-        payload: {
-          storeId: store.id,
-          villageCode: store.villageCode,
-          goodsId: g.id,
-          name: g.name,
-          quantity: after,
-          threshold: g.lowStockThreshold,
-        },
-      });
-    }
   }
 }

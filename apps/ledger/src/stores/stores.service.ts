@@ -25,6 +25,11 @@ import { StoreErrorCode, StoreException } from './stores.exception';
 /** A receipt number: prefix, the China day and a sequence, e.g. D20261123-000042. */
 export async function nextReceiptNumber(m: EntityManager, prefix: string): Promise<string> {
   const [{ n }] = await m.query(`SELECT nextval('receipt_number_seq') AS n`);
+  return formatReceiptNumber(prefix, n);
+}
+
+/** `R20261202-000042`: prefix, China day, a number of `receipt_number_seq`. */
+export function formatReceiptNumber(prefix: string, n: string | number): string {
   return `${prefix}${chinaDay(new Date()).replace(/-/g, '')}-${String(n).padStart(6, '0')}`;
 }
 
