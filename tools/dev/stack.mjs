@@ -358,7 +358,10 @@ function summarise(line) {
   }
 }
 
-async function waitHealthy(name, port, child, timeoutMs = 60_000) {
+// A loaded machine (CI runs two projects at once) can take more than a minute to start a service.
+const HEALTHY_WITHIN_MS = Number(process.env.FUPIN_STACK_START_TIMEOUT_MS) || 180_000;
+
+async function waitHealthy(name, port, child, timeoutMs = HEALTHY_WITHIN_MS) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
