@@ -8,9 +8,11 @@ const DELIBERATELY_PUBLIC = [
   'GET /health/live',
   'GET /metrics',
   'GET /public/chain/verify',
+  'GET /public/funds/sources',
   'GET /public/funds/sources/:id/flows',
   'GET /public/notices',
   'GET /public/notices/:id',
+  'POST /public/notices/:id/objections',
 ];
 
 describe('every route of the dividends service', () => {

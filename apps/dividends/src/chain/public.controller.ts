@@ -7,6 +7,7 @@ import { maskName } from '../common/masking';
 import { UuidPipe } from '../common/params';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { DistributionException } from '../distributions/distributions.exception';
+import { Clock } from '../common/clock';
 import { ChainService } from './chain.service';
 
 const noticeListQuerySchema = z.object({ entityId: z.uuid().optional() });
@@ -18,6 +19,7 @@ export class PublicController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly chain: ChainService,
+    private readonly clock: Clock,
   ) {}
 
   @Get('notices')
@@ -63,6 +65,7 @@ export class PublicController {
        FROM distribution_line WHERE distribution_id = $1 ORDER BY village_code, household_number`,
       [notice.distribution_id],
     )) as Array<Record<string, string>>;
+    const endsAt = new Date(notice.ends_at as string);
     return {
       id: notice.id,
       title: notice.title,
@@ -73,7 +76,8 @@ export class PublicController {
       planVersion: notice.plan_version,
       distributionStatus: notice.status,
       publishedAt: new Date(notice.published_at as string).toISOString(),
-      endsAt: new Date(notice.ends_at as string).toISOString(),
+      endsAt: endsAt.toISOString(),
+      objectionsOpen: notice.status === 'noticed' && this.clock.now() < endsAt,
       accountParts: notice.account_parts,
       chain: { seq: Number(notice.seq), hash: notice.hash, prevHash: notice.prev_hash },
       lines: lines.map((l) => ({

@@ -1,16 +1,29 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@fupin/auth';
 import {
   allocateFundBodySchema,
+  FUND_KINDS,
+  paginationQuerySchema,
   registerFundSourceBodySchema,
   type AllocateFundBody,
   type RegisterFundSourceBody,
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
+import { z } from 'zod';
 import { UuidPipe } from '../common/params';
 import { Ctx, type RequestContext } from '@fupin/service-kit';
+import { FundSourcesService } from './fund-sources.service';
 import { FundsService } from './funds.service';
+
+const sourceListQuerySchema = paginationQuerySchema.extend({
+  countyCode: z
+    .string()
+    .regex(/^\d{6}$/, '县级区划代码为 6 位 / a county code has 6 digits')
+    .optional(),
+  kind: z.enum([...FUND_KINDS, 'dividend']).optional(),
+});
+type SourceListQuery = z.output<typeof sourceListQuerySchema>;
 
 const FUND_READERS = ['county_admin', 'town_admin', 'village_admin', 'auditor'] as const;
 
@@ -18,7 +31,29 @@ const FUND_READERS = ['county_admin', 'town_admin', 'village_admin', 'auditor'] 
 @ApiBearerAuth()
 @Controller()
 export class FundsController {
-  constructor(private readonly funds: FundsService) {}
+  constructor(
+    private readonly funds: FundsService,
+    private readonly sources: FundSourcesService,
+  ) {}
+
+  @Get('funds/sources')
+  @Roles(...FUND_READERS)
+  @ApiOperation({ summary: 'The fund sources of your county (newest first), with what reached households' })
+  listSources(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodValidationPipe(sourceListQuerySchema)) query: SourceListQuery,
+  ) {
+    return this.sources.list(principal, query);
+  }
+
+  @Get('public/funds/sources')
+  @Public()
+  @ApiOperation({
+    summary: 'Public query (公开查询): fund sources, newest first, with what reached households',
+  })
+  publicListSources(@Query(new ZodValidationPipe(sourceListQuerySchema)) query: SourceListQuery) {
+    return this.sources.list(undefined, query);
+  }
 
   @Post('funds/sources')
   @Roles('county_admin')

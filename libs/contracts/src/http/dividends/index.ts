@@ -1,3 +1,4 @@
 export * from './bodies';
 export * from './plans';
 export * from './funds';
+export * from './public';

@@ -1,0 +1,1 @@
+export { FundFlowExplorerPage } from './fund-flow-explorer-page';
