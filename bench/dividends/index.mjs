@@ -10,12 +10,18 @@
 // - posting_ms: one database transaction into the dividends database of a fresh platform (its
 //   real migrations): a ledger transaction with 4M + 2 entries and 4M payout rows, each streamed
 //   with `COPY … FROM STDIN` as the service does, in that order, committed (the per-statement
-//   reference checks run after each COPY, the deferred balance trigger once at commit).
+//   reference checks run after each COPY, the deferred balance trigger once at commit). The
+//   payout ids are made as the service makes them (`timeOrderedIds`, common/copy.ts).
 //   This bypasses HTTP: posting 4M households through the service's dry-run/notice/approval
 //   endpoints would first need 4M member rows and is not what is measured here.
+// - posting_backend_cpu_ms: CPU time of the database backend that ran the posting (from
+//   /proc/<pid>/stat; the embedded server runs on this machine), which other work on a shared
+//   machine inflates far less than the wall time.
+// - ledger_balances, payouts_sum_equals_households_total: read back after the commit (1 = yes).
 // - peak_rss_mb: process.resourceUsage().maxRSS (the engine is synchronous, so interval sampling
 //   cannot see inside it; maxRSS is the true peak), and rss sampled every 100 ms during posting.
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +85,7 @@ export async function run({ startStack, log }) {
     path.join(root, 'dist/node/apps/dividends/src/engine/plan-engine.js'),
   );
   const { PV_DIFFERENTIATED_PLAN } = require(path.join(root, 'dist/node/libs/contracts/src/index.js'));
+  const { timeOrderedIds } = require(path.join(root, 'dist/node/apps/dividends/src/common/copy.js'));
 
   log(`generating ${HOUSEHOLDS.toLocaleString()} households`);
   let t0 = performance.now();
@@ -122,18 +129,28 @@ export async function run({ startStack, log }) {
     for (let i = 0; i < households.length; i++) if (result.householdTotals[i] !== 0n) order.push(i);
     order.sort((x, y) => (ids[x] < ids[y] ? -1 : 1));
     figures.order_ms = Math.round(performance.now() - t1);
+    const backendCpu = await backendCpuMs(client);
+    const cpuBefore = backendCpu();
     t0 = performance.now();
-    await post(client, households, result, retained, order, timings);
+    await post(client, households, result, retained, order, timings, timeOrderedIds);
     figures.posting_ledger_entries_ms = Math.round(timings.ledger);
     figures.posting_payouts_ms = Math.round(timings.payouts);
     figures.posting_commit_ms = Math.round(timings.commit);
     figures.posting_ms = Math.round(performance.now() - t0);
+    const cpuAfter = backendCpu();
+    if (cpuBefore !== undefined && cpuAfter !== undefined)
+      figures.posting_backend_cpu_ms = cpuAfter - cpuBefore;
     figures.posting_rows = households.length * 2 + 1 + retained.length;
     figures.posting_measured = 1;
     const { rows } = await client.query(
       'SELECT coalesce(sum(amount_fen), 0)::text AS total FROM ledger_entry',
     );
     figures.ledger_balances = rows[0].total === '0' ? 1 : 0;
+    // The payouts in the database add up to what the engine gave the households, to the fen.
+    const paid = await client.query('SELECT coalesce(sum(amount_fen), 0)::text AS total FROM payout');
+    let householdsFen = 0n;
+    for (const t of result.householdTotals) householdsFen += t;
+    figures.payouts_sum_equals_households_total = paid.rows[0].total === String(householdsFen) ? 1 : 0;
   } finally {
     clearInterval(sampler);
     await client.end();
@@ -142,6 +159,23 @@ export async function run({ startStack, log }) {
   figures.posting_sampled_peak_rss_mb = mb(peakSampled);
   figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
   return figures;
+}
+
+/**
+ * CPU time (user + system, ms) of the connection's backend process so far, read from /proc; a
+ * function returning undefined when the server is not on this machine or /proc is not readable.
+ */
+async function backendCpuMs(client) {
+  const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  return () => {
+    try {
+      const fields = fs.readFileSync(`/proc/${rows[0].pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Math.round((Number(fields[11]) + Number(fields[12])) / ticksPerMs);
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** `COPY target FROM STDIN` of one text row per index, streamed in chunks of CHUNK rows. */
@@ -157,7 +191,7 @@ async function copy(client, target, indexes, row) {
 }
 
 /** What the service's posting writes, in one transaction, with the organisation and distribution it needs. */
-async function post(client, households, result, retained, order, timings) {
+async function post(client, households, result, retained, order, timings, timeOrderedIds) {
   const entityId = randomUUID();
   const planId = randomUUID();
   const distributionId = randomUUID();
@@ -203,17 +237,23 @@ async function post(client, households, result, retained, order, timings) {
   );
   const payable = `entity:${entityId}:households_payable`;
   let t = performance.now();
-  await copy(client, 'ledger_entry (transaction_id, account, household_id, amount_fen)', order, (i) =>
-    `${txId}\t${payable}\t${households[i].householdId}\t${-result.householdTotals[i]}`,
+  await copy(
+    client,
+    'ledger_entry (transaction_id, account, household_id, amount_fen)',
+    order,
+    (i) => `${txId}\t${payable}\t${households[i].householdId}\t${-result.householdTotals[i]}`,
   );
   timings.ledger += performance.now() - t;
   t = performance.now();
-  // payout.id defaults to uuidv7() (migration 1763900004003), as in the service's COPY.
+  // Time-ordered payout ids made by the sender, as in the service's COPY (a volatile column default
+  // would make COPY insert one row at a time).
+  const payoutId = timeOrderedIds();
   await copy(
     client,
-    'payout (batch_id, distribution_id, household_id, household_number, head_name, amount_fen, status)',
+    'payout (id, batch_id, distribution_id, household_id, household_number, head_name, amount_fen, status)',
     order,
-    (i) => `${batchId}\t${distributionId}\t${households[i].householdId}\tbench\tbench\t${result.householdTotals[i]}\tpending`,
+    (i) =>
+      `${payoutId()}\t${batchId}\t${distributionId}\t${households[i].householdId}\tbench\tbench\t${result.householdTotals[i]}\tpending`,
   );
   timings.payouts += performance.now() - t;
   t = performance.now();

@@ -1,3 +1,4 @@
+import { getRandomValues, randomInt } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
@@ -47,4 +48,41 @@ export async function copyRows(
   const copy = client.query(copyFrom(`COPY ${target} FROM STDIN`));
   await pipeline(Readable.from(chunks(rows)), copy);
   return copy.rowCount;
+}
+
+const RANDOM_WORDS = 4096;
+
+/**
+ * A source of time-ordered UUIDs (version 7, RFC 9562 §6.2 method 1) for rows a COPY sends with
+ * their ids: the millisecond the source was made, then a 42-bit counter that starts at a random
+ * value and grows by one per id (so the ids of one posting sort in the order they were made and
+ * append to a primary-key index), then 32 random bits. PostgreSQL's own uuidv7() as a column
+ * default would do the same, but COPY inserts one row at a time when it has to evaluate a
+ * volatile default, instead of in batches.
+ */
+export function timeOrderedIds(now: Date = new Date()): () => string {
+  const ms = now.getTime().toString(16).padStart(12, '0');
+  const prefix = `${ms.slice(0, 8)}-${ms.slice(8)}-7`;
+  // Below 2^41, so at least 2^41 ids fit before the counter could wrap.
+  let counter = randomInt(0, 2 ** 40) * 2;
+  const words = new Uint32Array(RANDOM_WORDS);
+  let next = RANDOM_WORDS;
+  return () => {
+    if (next === RANDOM_WORDS) {
+      getRandomValues(words);
+      next = 0;
+    }
+    const high = Math.floor(counter / 2 ** 30); // 12 bits: rand_a
+    const low = counter % 2 ** 30; // 30 bits, after the variant bits of rand_b
+    counter++;
+    return (
+      prefix +
+      high.toString(16).padStart(3, '0') +
+      '-' +
+      (0x8000 | (low >>> 16)).toString(16) +
+      '-' +
+      (low & 0xffff).toString(16).padStart(4, '0') +
+      words[next++].toString(16).padStart(8, '0')
+    );
+  };
 }

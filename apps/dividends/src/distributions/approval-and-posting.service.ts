@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChainService } from '../chain/chain.service';
 import { Clock } from '../common/clock';
-import { copyRows } from '../common/copy';
+import { copyRows, timeOrderedIds } from '../common/copy';
 import { accounts, postLedgerTransaction, type LedgerLine } from '../common/ledger';
 import { isoDate } from '../common/masking';
 import { audit, type RequestContext } from '@fupin/service-kit';
@@ -176,15 +176,18 @@ export class ApprovalAndPostingService {
       `INSERT INTO payout_batch (id, distribution_id, line_count, total_fen, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [batchId, id, lines.length, String(total), ctx.actorId, this.clock.now()],
     );
-    // COPY on the posting transaction's connection; `id` defaults to uuidv7() (PostgreSQL 18,
-    // time-ordered: millions of payouts append to the primary-key index).
+    // COPY on the posting transaction's connection, with time-ordered ids made here: millions of
+    // payouts append to the primary-key index, and COPY can insert in batches (it inserts one row
+    // at a time when it has to evaluate the column's volatile uuidv7() default).
+    const payoutId = timeOrderedIds();
     await copyRows(
       manager,
-      `payout (batch_id, distribution_id, household_id, household_number, head_name, bank_name,
+      `payout (id, batch_id, distribution_id, household_id, household_number, head_name, bank_name,
          bank_account_masked, amount_fen, status)`,
       (function* () {
         for (const l of lines)
           yield [
+            payoutId(),
             batchId,
             id,
             l.household_id,

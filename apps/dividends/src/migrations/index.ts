@@ -5,6 +5,9 @@ import { CreateReadModelsAndEntities1763900004000 } from './1763900004000-create
 import { CreateDistributionsLedgerAndChain1763900004001 } from './1763900004001-create-distributions-ledger-and-chain';
 import { CreateFundFlows1763900004002 } from './1763900004002-create-fund-flows';
 import { BulkPostingChecksReferencesPerStatement1763900004003 } from './1763900004003-bulk-posting-checks-references-per-statement';
+import { DividendPostingsEnterTheFundLedger1763900004500 } from './1763900004500-dividend-postings-enter-the-fund-ledger';
+import { BackfillFundFlowsOfPostedDistributions1763900004501 } from './1763900004501-backfill-fund-flows-of-posted-distributions';
+import { PostingWritesRowsInBulk1763900004900 } from './1763900004900-posting-writes-rows-in-bulk';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -15,4 +18,7 @@ export const migrations = [
   CreateDistributionsLedgerAndChain1763900004001,
   CreateFundFlows1763900004002,
   BulkPostingChecksReferencesPerStatement1763900004003,
+  DividendPostingsEnterTheFundLedger1763900004500,
+  BackfillFundFlowsOfPostedDistributions1763900004501,
+  PostingWritesRowsInBulk1763900004900,
 ];
