@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@fupin/auth';
 import type {
   CreateDistributionBody,
@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChainService } from '../chain/chain.service';
 import { Clock } from '../common/clock';
+import { DIVIDENDS_SETTINGS, type DividendsSettings } from '../common/dividends-config.module';
 import { audit, type RequestContext } from '@fupin/service-kit';
 import { accountTotals, EngineError, explainHousehold, runPlan } from '../engine/plan-engine';
 import { PlansService } from '../plans/plans.service';
@@ -28,6 +29,7 @@ export class DistributionsService {
     private readonly plans: PlansService,
     private readonly chain: ChainService,
     private readonly clock: Clock,
+    @Inject(DIVIDENDS_SETTINGS) private readonly settings: DividendsSettings,
   ) {}
 
   /** The distribution after the scope check on its entity (403 before anything is read or changed). */
@@ -203,11 +205,13 @@ export class DistributionsService {
       const view = await this.inScope(ctx.principal, id, manager, true);
       if (view.status !== 'dry_run') throw DistributionException.wrongStatus(view.status, 'dry_run');
       const publishedAt = this.clock.now();
-      const endsAt = new Date(publishedAt.getTime() + body.days * 86_400_000);
+      const daySeconds = this.settings.noticeDaySeconds;
+      const endsAt = new Date(publishedAt.getTime() + body.days * daySeconds * 1000);
       const noticeId = randomUUID();
       await manager.query(
-        'INSERT INTO notice (id, distribution_id, entity_id, title, published_at, ends_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [noticeId, id, view.entityId, view.title, publishedAt, endsAt],
+        `INSERT INTO notice (id, distribution_id, entity_id, title, published_at, ends_at, days, day_seconds)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [noticeId, id, view.entityId, view.title, publishedAt, endsAt, body.days, daySeconds],
       );
       await manager.query(`UPDATE distribution SET status = 'noticed' WHERE id = $1`, [id]);
       const link = await this.chain.append(manager, 'notice', noticeId);

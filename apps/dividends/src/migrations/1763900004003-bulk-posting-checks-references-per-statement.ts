@@ -2,7 +2,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A child column whose parent row is checked once per statement instead of once per row. */
 const references = [
-  { child: 'payout', column: 'distribution_id', parent: 'distribution', constraint: 'payout_distribution_id_fkey' },
+  {
+    child: 'payout',
+    column: 'distribution_id',
+    parent: 'distribution',
+    constraint: 'payout_distribution_id_fkey',
+  },
   { child: 'payout', column: 'batch_id', parent: 'payout_batch', constraint: 'payout_batch_id_fkey' },
   {
     child: 'ledger_entry',

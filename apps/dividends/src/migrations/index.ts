@@ -8,6 +8,7 @@ import { BulkPostingChecksReferencesPerStatement1763900004003 } from './17639000
 import { DividendPostingsEnterTheFundLedger1763900004500 } from './1763900004500-dividend-postings-enter-the-fund-ledger';
 import { BackfillFundFlowsOfPostedDistributions1763900004501 } from './1763900004501-backfill-fund-flows-of-posted-distributions';
 import { PostingWritesRowsInBulk1763900004900 } from './1763900004900-posting-writes-rows-in-bulk';
+import { NoticeRecordsItsDays1763900004950 } from './1763900004950-notice-records-its-days';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   DividendPostingsEnterTheFundLedger1763900004500,
   BackfillFundFlowsOfPostedDistributions1763900004501,
   PostingWritesRowsInBulk1763900004900,
+  NoticeRecordsItsDays1763900004950,
 ];

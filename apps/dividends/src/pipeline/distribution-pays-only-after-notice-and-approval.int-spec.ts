@@ -67,6 +67,21 @@ describe('a distribution pays only after its notice and approval', () => {
     expect(
       await world.call('POST', `/distributions/${id}/notice`, { who: 'accountantA', body: { days: 10 } }),
     ).toMatchObject({ status: 200 });
+    const [notice] = await world.dataSource.query(
+      'SELECT days, day_seconds FROM notice WHERE distribution_id = $1',
+      [id],
+    );
+    expect(notice).toEqual({ days: 10, day_seconds: 86_400 });
+    // the database itself refuses a notice cut short
+    await expect(
+      world.dataSource.query(
+        `UPDATE notice SET ends_at = published_at + interval '9 days' WHERE distribution_id = $1`,
+        [id],
+      ),
+    ).rejects.toThrow(/notice_ends_after_its_days/);
+    await expect(
+      world.dataSource.query('UPDATE notice SET days = 9 WHERE distribution_id = $1', [id]),
+    ).rejects.toThrow(/notice_runs_ten_days/);
     const running = await world.call('POST', `/distributions/${id}/approval`, {
       who: 'villageA1',
       key: 'approve-early-01',

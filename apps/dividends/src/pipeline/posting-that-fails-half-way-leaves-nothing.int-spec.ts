@@ -87,14 +87,17 @@ describe('a posting that fails half-way', () => {
       ),
     ).rejects.toThrow(/distribution .* does not exist/);
     await expect(
-      world.dataSource.query(`INSERT INTO ledger_entry (transaction_id, account, amount_fen) VALUES ($1, 'a', 1)`, [
-        missing,
-      ]),
+      world.dataSource.query(
+        `INSERT INTO ledger_entry (transaction_id, account, amount_fen) VALUES ($1, 'a', 1)`,
+        [missing],
+      ),
     ).rejects.toThrow(/ledger transaction .* does not exist/);
     await expect(world.dataSource.query('DELETE FROM distribution WHERE id = $1', [id])).rejects.toThrow(
       /still referenced/,
     );
     await expect(world.dataSource.query('DELETE FROM payout_batch')).rejects.toThrow(/still referenced/);
-    await expect(world.dataSource.query('DELETE FROM ledger_transaction')).rejects.toThrow(/still referenced/);
+    await expect(world.dataSource.query('DELETE FROM ledger_transaction')).rejects.toThrow(
+      /still referenced/,
+    );
   });
 });
