@@ -5,7 +5,8 @@ module.exports = {
   displayName: 'storefront-e2e',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
-  globalSetup: `${root}/tools/e2e/global-setup.mjs`,
+  // The demo county and the market's demo products: buyers need something to buy.
+  globalSetup: `${root}/tools/e2e/global-setup-with-demo.mjs`,
   globalTeardown: `${root}/tools/e2e/global-teardown.mjs`,
-  testTimeout: 60000,
+  testTimeout: 120000,
 };

@@ -45,7 +45,7 @@ describe('storefront in a browser, against the running platform', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await saveScreenshot(page, `storefront-${size}-en`);
 
-      await page.goto(`${storefront}/orders/unknown`);
+      await page.goto(`${storefront}/no-such-page`);
       await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       await saveScreenshot(page, `storefront-${size}-not-found`);
 

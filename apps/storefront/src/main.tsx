@@ -1,8 +1,8 @@
-import { createApiClient } from '@fupin/api-client';
-import { AppProviders, createI18n } from '@fupin/ui';
+import { createI18n } from '@fupin/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider, createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter } from 'react-router-dom';
+import { StorefrontApp, createStorefrontContext } from './app/storefront-app';
 import { storefrontRoutes } from './app/storefront-routes';
 import { STOREFRONT_STRINGS } from './app/storefront-strings';
 import './styles.css';
@@ -12,8 +12,10 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <AppProviders i18n={createI18n(STOREFRONT_STRINGS)} client={createApiClient()}>
-      <RouterProvider router={createBrowserRouter(storefrontRoutes)} />
-    </AppProviders>
+    <StorefrontApp
+      i18n={createI18n(STOREFRONT_STRINGS)}
+      context={createStorefrontContext()}
+      router={createBrowserRouter(storefrontRoutes)}
+    />
   </StrictMode>,
 );

@@ -1,21 +1,9 @@
-import { createApiClient } from '@fupin/api-client';
 import { startHealthServer, type HealthServer } from '@fupin/api-client/testing';
-import { AppProviders, createI18n } from '@fupin/ui';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { RouterProvider, createMemoryRouter } from 'react-router-dom';
-import { storefrontRoutes } from '../storefront-routes';
-import { STOREFRONT_STRINGS } from '../storefront-strings';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { disposeSessions, renderStorefront as render } from '../../testing/render-storefront';
 
 function renderStorefront(baseUrl: string, path = '/') {
-  const router = createMemoryRouter(storefrontRoutes, { initialEntries: [path] });
-  return render(
-    <AppProviders
-      i18n={createI18n(STOREFRONT_STRINGS, { storage: null })}
-      client={createApiClient({ baseUrl })}
-    >
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  return render({ url: baseUrl }, path);
 }
 
 function statusPanel(): HTMLElement {
@@ -29,7 +17,10 @@ describe('storefront home against real health endpoints', () => {
     server = await startHealthServer();
   });
 
-  afterEach(() => server.close());
+  afterEach(() => {
+    disposeSessions();
+    return server.close();
+  });
 
   it('greets buyers in Chinese and lists the four services as 正常 with their database', async () => {
     renderStorefront(server.url);
@@ -82,8 +73,17 @@ describe('storefront home against real health endpoints', () => {
     await waitFor(() => expect(within(statusPanel()).getByText('All systems OK')).toBeInTheDocument());
   });
 
+  it('offers shopping and signing in to a reader who is not signed in', () => {
+    renderStorefront(server.url);
+    expect(screen.getByRole('link', { name: '去选购' })).toHaveAttribute('href', '/products');
+    expect(within(screen.getByRole('main')).getByRole('link', { name: '登录' })).toHaveAttribute(
+      'href',
+      '/login',
+    );
+  });
+
   it('shows not found for an unknown address', () => {
-    renderStorefront(server.url, '/orders/unknown');
+    renderStorefront(server.url, '/no-such-page');
     expect(screen.getByRole('heading', { name: '找不到这个页面' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '回到首页' })).toHaveAttribute('href', '/');
   });
