@@ -5,7 +5,8 @@ module.exports = {
   displayName: 'kiosk-e2e',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
-  globalSetup: `${root}/tools/e2e/global-setup.mjs`,
+  // The demo county: kiosks with device credentials, sample cards with PINs, stocked stores and points.
+  globalSetup: `${root}/tools/e2e/global-setup-with-demo.mjs`,
   globalTeardown: `${root}/tools/e2e/global-teardown.mjs`,
-  testTimeout: 60000,
+  testTimeout: 90000,
 };

@@ -1,21 +1,44 @@
-import { useDocumentTitle } from '@fupin/ui';
+import { isApiClientError } from '@fupin/api-client';
+import { ErrorState, LoadingState, useDocumentTitle } from '@fupin/ui';
 import { useTranslation } from 'react-i18next';
-import { SystemStatus } from './system-status';
+import { Link, Navigate } from 'react-router-dom';
+import { useKioskDevice } from '../device/kiosk-device';
+import { KioskFlow } from '../flow/kiosk-flow';
+import { useKioskErrorText } from '../session/kiosk-error-text';
 
-/** What a villager sees on walking up to the kiosk. */
+/** What a villager sees on walking up to the kiosk: the card screen, once the kiosk is set up. */
 export function StartPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('kiosk.name'));
+  const errorText = useKioskErrorText();
+  const kiosk = useKioskDevice();
+  useDocumentTitle(kiosk.device ? `${kiosk.device.storeName} · ${t('kiosk.name')}` : t('kiosk.name'));
+
+  if (kiosk.status === 'unconfigured' || !kiosk.credential) return <Navigate to="/setup" replace />;
+  if (kiosk.status === 'failed') {
+    const refused = isApiClientError(kiosk.error) && kiosk.error.status >= 400 && kiosk.error.status < 500;
+    return (
+      <div className="kiosk-start">
+        <ErrorState
+          title={refused ? t('kiosk.setup.unconfigured') : t('common.health.networkDown')}
+          message={refused ? undefined : errorText(kiosk.error)}
+          onRetry={kiosk.recheck}
+        />
+        <Link className="fp-button fp-button--secondary fp-button--lg" to="/setup">
+          {t('kiosk.card.setupLink')}
+        </Link>
+      </div>
+    );
+  }
+  if (kiosk.status === 'checking' || !kiosk.device) return <LoadingState />;
   return (
-    <div className="kiosk-start">
-      <section className="kiosk-welcome" aria-labelledby="kiosk-welcome-title">
-        <h1 id="kiosk-welcome-title" className="kiosk-welcome__title">
-          {t('kiosk.welcome.title')}
-        </h1>
-        <p className="kiosk-welcome__prompt">{t('kiosk.welcome.prompt')}</p>
-        <p className="kiosk-welcome__motto">{t('kiosk.welcome.motto')}</p>
-      </section>
-      <SystemStatus />
-    </div>
+    <KioskFlow
+      device={kiosk.device}
+      credential={kiosk.credential}
+      cardFooter={
+        <Link className="kiosk-setup-link" to="/setup">
+          {t('kiosk.card.setupLink')}
+        </Link>
+      }
+    />
   );
 }
