@@ -5,7 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { NET, scopes, startMarket, stockedProduct, type MarketHarness } from './market-harness';
+import {
+  NET,
+  OTHER_VILLAGE,
+  scopes,
+  startMarket,
+  stockedProduct,
+  VILLAGE,
+  type MarketHarness,
+} from './market-harness';
 
 describe('fulfilment lists, settlement list, ledger exports and a buyer’s impact', () => {
   let h: MarketHarness;
@@ -113,6 +121,20 @@ describe('fulfilment lists, settlement list, ledger exports and a buyer’s impa
       byVillage: [],
     });
     expect((await h.call('GET', '/me/impact', staff)).status).toBe(403);
+  });
+
+  it('filters the catalogue by origin village and stock, and counts categories and villages', async () => {
+    const here = await (
+      await h.call('GET', `/products?originVillageCode=${VILLAGE}&inStock=true`, buyer)
+    ).json();
+    expect(here.items.map((p: { id: string }) => p.id)).toContain(productId);
+    const there = await (await h.call('GET', `/products?originVillageCode=${OTHER_VILLAGE}`, buyer)).json();
+    expect(there).toMatchObject({ total: 0, items: [] });
+    expect((await h.call('GET', '/products?originVillageCode=4113', buyer)).status).toBe(400);
+    expect((await h.call('GET', '/products?inStock=yes', buyer)).status).toBe(400);
+    const facets = await (await h.call('GET', '/product-facets', buyer)).json();
+    expect(facets.categories).toContainEqual({ category: '杂粮', products: 1, available: 1 });
+    expect(facets.villages).toEqual([{ villageCode: VILLAGE, products: 1, available: 1 }]);
   });
 
   it('lists settlement runs and exports the 消费扶贫台账 as CSV and Excel with the same total', async () => {

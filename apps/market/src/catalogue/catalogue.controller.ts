@@ -8,6 +8,7 @@ import {
   type AddStockBody,
   type CreateProductBody,
   type Paginated,
+  type ProductFacetsView,
   type ProductListQuery,
   type ProductView,
   type TraceView,
@@ -35,6 +36,14 @@ export class CatalogueController {
     @Query(new ZodValidationPipe(productListQuerySchema)) query: ProductListQuery,
   ): Promise<Paginated<ProductView>> {
     return this.catalogue.list(query);
+  }
+
+  @Get('product-facets')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Categories and origin villages of the catalogue, with product counts' })
+  facets(): Promise<ProductFacetsView> {
+    return this.catalogue.facets();
   }
 
   @Get('products/:id')

@@ -4,6 +4,7 @@ import type {
   AddStockBody,
   CreateProductBody,
   Paginated,
+  ProductFacetsView,
   ProductListQuery,
   ProductView,
   TraceView,
@@ -110,16 +111,47 @@ export class CatalogueService {
   }
 
   async list(query: ProductListQuery): Promise<Paginated<ProductView>> {
-    const where = `($1::text IS NULL OR name ILIKE '%' || $1 || '%' OR sku = $1) AND ($2::text IS NULL OR category = $2)`;
-    const params = [query.q ?? null, query.category ?? null];
+    const where = `($1::text IS NULL OR name ILIKE '%' || $1 || '%' OR sku = $1) AND ($2::text IS NULL OR category = $2)
+      AND ($3::text IS NULL OR origin_village_code = $3) AND (NOT $4::boolean OR available > 0)`;
+    const params = [
+      query.q ?? null,
+      query.category ?? null,
+      query.originVillageCode ?? null,
+      query.inStock ?? false,
+    ];
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${PRODUCT_COLUMNS} FROM product WHERE ${where} ORDER BY category, name, id LIMIT $3 OFFSET $4`,
+        `SELECT ${PRODUCT_COLUMNS} FROM product WHERE ${where} ORDER BY category, name, id LIMIT $5 OFFSET $6`,
         [...params, query.pageSize, (query.page - 1) * query.pageSize],
       ),
       this.dataSource.query(`SELECT count(*)::int AS total FROM product WHERE ${where}`, params),
     ]);
     return { items: rows.map(toProduct), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async facets(): Promise<ProductFacetsView> {
+    const [categories, villages] = await Promise.all([
+      this.dataSource.query(
+        `SELECT category, count(*)::int AS products, count(*) FILTER (WHERE available > 0)::int AS available
+         FROM product GROUP BY category ORDER BY category`,
+      ),
+      this.dataSource.query(
+        `SELECT origin_village_code, count(*)::int AS products, count(*) FILTER (WHERE available > 0)::int AS available
+         FROM product GROUP BY origin_village_code ORDER BY origin_village_code`,
+      ),
+    ]);
+    return {
+      categories: categories.map((r: Record<string, unknown>) => ({
+        category: r.category as string,
+        products: r.products as number,
+        available: r.available as number,
+      })),
+      villages: villages.map((r: Record<string, unknown>) => ({
+        villageCode: r.origin_village_code as string,
+        products: r.products as number,
+        available: r.available as number,
+      })),
+    };
   }
 
   async get(id: string): Promise<ProductView> {

@@ -127,6 +127,16 @@ export interface ProductView {
 export const productListQuerySchema = z.object({
   q: z.string().trim().max(50).optional(),
   category: z.string().trim().max(50).optional(),
+  /** Products from one origin village (12-digit code). */
+  originVillageCode: z
+    .string()
+    .regex(/^\d{12}$/, { error: '产地须为 12 位村代码 / originVillageCode is a 12-digit village code' })
+    .optional(),
+  /** `true`: only products with boxes available. */
+  inStock: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -360,7 +370,10 @@ export interface BuyerImpactView {
 export const allowancePolicyBodySchema = z.strictObject({
   year: z.int().min(2020).max(2100),
   /** 0 switches the allowance off for that year; existing wallets are topped up when it rises. */
-  amountFen: z.int({ error: 'amountFen 须为整数（分） / amountFen must be whole fen' }).min(0).max(10_000_000),
+  amountFen: z
+    .int({ error: 'amountFen 须为整数（分） / amountFen must be whole fen' })
+    .min(0)
+    .max(10_000_000),
 });
 export type AllowancePolicyBody = z.infer<typeof allowancePolicyBodySchema>;
 
@@ -392,4 +405,10 @@ export interface WorkUnitAllowancesView {
 export interface AllowanceExpiryResult {
   expiredWallets: number;
   expiredFen: number;
+}
+
+/** `GET /product-facets`: the categories and origin villages of the catalogue, with product counts. */
+export interface ProductFacetsView {
+  categories: Array<{ category: string; products: number; available: number }>;
+  villages: Array<{ villageCode: string; products: number; available: number }>;
 }
