@@ -54,6 +54,17 @@ export interface StackDemo {
   logins: Array<{ role: string; username: string; password: string; scope: string }>;
   kiosks: Array<{ storeName: string; kioskId: string; credential: string }>;
   sampleCards: Array<{ cardNumber: string; pin: string; householdHead: string; village: string }>;
+  /** What the ledger's demo seed made: rules, goods and last month's approved sheet per village. */
+  ledger?: {
+    created: boolean;
+    period: string;
+    stores: Array<{ id: string; villageCode: string; name: string; goods: number }>;
+    sampleBalances: Array<{ cardNumber: string; householdId: string; balance: number }>;
+  };
+  /** The market's demo produce: products stocked from lots bought from demo households. */
+  market?: { created: boolean; products: Array<{ id: string; sku: string; name: string }>; buyer: string };
+  /** The dividends demo (a cooperative and a PV station); its shape is the dividends seed's own. */
+  dividends?: { created: boolean } & Record<string, unknown>;
 }
 
 export function stackDemo(): StackDemo {
