@@ -113,6 +113,14 @@ describe('points expiry', () => {
     );
     expect(audits.map((a: { action: string }) => a.action)).toEqual(['expiry.policy.set', 'points.expired']);
     expect(audits[1].details).toMatchObject({ totalPoints: 100, householdCount: 3 });
+    const [event] = await w.dataSource.query(
+      `SELECT envelope FROM outbox WHERE envelope->>'type' = 'ledger.points.expired' AND message_key = $1`,
+      [answer.body.id],
+    );
+    expect(event.envelope.payload).toMatchObject({ countyCode: county, months: 6, part: 1, parts: 1 });
+    const announced = event.envelope.payload.households as Array<{ householdId: string; points: number }>;
+    expect(announced.reduce((sum, h) => sum + h.points, 0)).toBe(100);
+    expect(announced.find((h) => h.householdId === worked)?.points).toBe(70);
   });
 
   it('changes nothing when the day is run again, and expires nothing twice the next day', async () => {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionInScope, forbidden, scopeRegionCode, type Principal } from '@fupin/auth';
-import type { ExpiryPolicyView, ExpiryRunView, SetExpiryPolicyBody } from '@fupin/contracts';
+import {
+  pointsExpiredV1,
+  type ExpiryPolicyView,
+  type ExpiryRunView,
+  type SetExpiryPolicyBody,
+} from '@fupin/contracts';
+import { publish } from '@fupin/messaging';
 import { audit, type RequestContext } from '@fupin/service-kit';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +15,9 @@ import { postExpiry } from './expiry-posting';
 import { ExpiryErrorCode as C, ExpiryException } from './points-expiry.exception';
 
 type Row = Record<string, string & Date & boolean & number>;
+
+/** Households per `ledger.points.expired` event, as for `ledger.points.awarded`. */
+const EXPIRED_PER_EVENT = 1000;
 
 function policyView(r: Row): ExpiryPolicyView {
   return {
@@ -186,6 +195,7 @@ export class PointsExpiryService {
         ctx.actorId,
       ],
     );
+    if (posted.entryId) await this.announce(m, id, countyCode, runDate, policy.months, posted.entryId);
     await audit(
       m,
       ctx,
@@ -201,6 +211,43 @@ export class PointsExpiryService {
       },
     );
     return runView(row);
+  }
+
+  /** `ledger.points.expired`: every household's written-off points, 1,000 households per event. */
+  private async announce(
+    m: EntityManager,
+    runId: string,
+    countyCode: string,
+    runDate: string,
+    months: number,
+    entryId: string,
+  ): Promise<void> {
+    const rows: Array<{ household_id: string; village_code: string; points: string }> = await m.query(
+      `SELECT a.household_id, h.village_code, (-l.amount)::text AS points
+       FROM journal_leg l JOIN account a ON a.id = l.account_id JOIN household_view h ON h.id = a.household_id
+       WHERE l.entry_id = $1 AND a.kind = 'household' ORDER BY a.household_id`,
+      [entryId],
+    );
+    const parts = Math.max(1, Math.ceil(rows.length / EXPIRED_PER_EVENT));
+    for (let p = 0; p < parts; p++) {
+      await publish(m, pointsExpiredV1, {
+        aggregateId: runId,
+        payload: {
+          runId,
+          countyCode,
+          runDate,
+          months,
+          entryId,
+          part: p + 1,
+          parts,
+          households: rows.slice(p * EXPIRED_PER_EVENT, (p + 1) * EXPIRED_PER_EVENT).map((r) => ({
+            householdId: r.household_id,
+            villageCode: r.village_code,
+            points: Number(r.points),
+          })),
+        },
+      });
+    }
   }
 
   /** Counties whose policy is on and in force on `day` and that have no run for it yet. */
