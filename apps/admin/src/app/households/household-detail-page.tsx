@@ -71,14 +71,24 @@ export function HouseholdDetailPage() {
         description={`${household.householdNumber} · ${household.villageName}${household.groupName ? ` · ${household.groupName}` : ''}`}
         back={back}
         actions={
-          mayWrite ? (
-            <Link
-              className="fp-button fp-button--secondary fp-button--md"
-              to={`/households/${household.id}/edit`}
-            >
-              {t('households.edit.action')}
-            </Link>
-          ) : null
+          <>
+            {can(user.role, 'points.accounts.read') ? (
+              <Link
+                className="fp-button fp-button--secondary fp-button--md"
+                to={`/households/${household.id}/points`}
+              >
+                {t('households.detail.pointsAccount')}
+              </Link>
+            ) : null}
+            {mayWrite ? (
+              <Link
+                className="fp-button fp-button--secondary fp-button--md"
+                to={`/households/${household.id}/edit`}
+              >
+                {t('households.edit.action')}
+              </Link>
+            ) : null}
+          </>
         }
       />
       {message ? <Notice tone="ok" title={message} /> : null}

@@ -38,6 +38,7 @@ export const HOUSEHOLDS_STRINGS: AppResources = {
         card: '积分卡',
       },
       detail: {
+        pointsAccount: '积分账户',
         title: '农户详情',
         heading: '{{name}}户',
         info: '基本信息',
@@ -270,6 +271,7 @@ export const HOUSEHOLDS_STRINGS: AppResources = {
         card: 'Points card',
       },
       detail: {
+        pointsAccount: 'Points account',
         title: 'Household',
         heading: 'Household of {{name}}',
         info: 'Details',

@@ -395,7 +395,13 @@ export const POINTS_STRINGS_EN: TranslationTree = {
       amount: 'Points',
       reason: 'Description',
       entry: 'Entry',
-      kinds: { award: 'Award', redemption: 'Redemption', void: 'Voided redemption', reversal: 'Reversal' },
+      kinds: {
+        award: 'Award',
+        redemption: 'Redemption',
+        void: 'Voided redemption',
+        reversal: 'Reversal',
+        expiry: 'Expired',
+      },
     },
     report: {
       title: 'Village monthly points report',

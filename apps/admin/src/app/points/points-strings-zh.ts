@@ -385,7 +385,13 @@ export const POINTS_STRINGS_ZH: TranslationTree = {
       amount: '积分',
       reason: '摘要',
       entry: '凭证号',
-      kinds: { award: '评分发放', redemption: '兑换', void: '兑换作废', reversal: '冲正' },
+      kinds: {
+        award: '评分发放',
+        redemption: '兑换',
+        void: '兑换作废',
+        reversal: '冲正',
+        expiry: '积分过期',
+      },
     },
     report: {
       title: '村月度积分报表',

@@ -17,7 +17,7 @@ export interface PointsAccountView {
 export interface StatementLine {
   entryId: string;
   entryNumber: number;
-  kind: 'award' | 'redemption' | 'void' | 'reversal';
+  kind: 'award' | 'redemption' | 'void' | 'reversal' | 'expiry';
   amount: number;
   reason: string;
   operatorId: string;
