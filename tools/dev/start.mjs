@@ -114,8 +114,16 @@ function demoLines(demo) {
   lines.push('', 'Kiosk devices (paste the credential into the kiosk set-up):');
   for (const k of demo.kiosks.slice(0, 3)) lines.push(`  ${k.storeName}  ${k.credential}`);
   lines.push('', 'Points cards (card number / PIN):');
-  for (const c of demo.sampleCards.slice(0, 4))
-    lines.push(`  ${c.cardNumber} / ${c.pin}   ${c.householdHead}, ${c.village}`);
+  const balances = new Map((demo.ledger?.sampleBalances ?? []).map((b) => [b.cardNumber, b.balance]));
+  for (const c of demo.sampleCards.slice(0, 4)) {
+    const points = balances.has(c.cardNumber) ? `   ${balances.get(c.cardNumber)} points` : '';
+    lines.push(`  ${c.cardNumber} / ${c.pin}   ${c.householdHead}, ${c.village}${points}`);
+  }
+  if (demo.market?.products?.length)
+    lines.push(
+      '',
+      `Storefront: ${demo.market.products.length} demo products; buyer login ${demo.market.buyer}.`,
+    );
   lines.push('');
   return lines;
 }
