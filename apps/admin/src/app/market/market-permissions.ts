@@ -28,6 +28,10 @@ export const MARKET_PERMISSIONS = {
   'market.network.read': NETWORK_READERS,
   /** 工作单位与补贴: the county's view of the buying work units. */
   'market.workUnits.read': ['county_admin', 'supermarket_staff', 'auditor'],
+  /** A work unit's yearly allowance: amount per employee, totals and wallets. */
+  'market.allowances.read': ['county_admin', 'auditor'],
+  /** Set or raise a work unit's amount per employee; the year-end write-off (年末清零). */
+  'market.allowances.write': ['county_admin'],
   'market.fulfilment.read': ['supermarket_staff', 'county_admin', 'auditor'],
   'market.fulfilment.work': ['supermarket_staff'],
   /** Cancel a paid order or refund an accepted one. */

@@ -57,6 +57,9 @@ export const MARKET_ROUTES: RouteObject[] = [
   lazyPage('market/work-units', 'market.workUnits.read', () =>
     import('./network/work-units-page').then((m) => m.WorkUnitsPage),
   ),
+  lazyPage('market/work-units/:id', 'market.allowances.read', () =>
+    import('./network/work-unit-allowances-page').then((m) => m.WorkUnitAllowancesPage),
+  ),
   lazyPage('market/fulfilment', 'market.fulfilment.read', () =>
     import('./fulfilment/fulfilment-page').then((m) => m.FulfilmentPage),
   ),

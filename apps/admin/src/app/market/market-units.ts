@@ -34,6 +34,16 @@ export function parsePriceToFen(text: string): number | null {
   }
 }
 
+/** An amount typed in yuan, zero allowed, as whole fen up to `maxFen`, or null when it is not one. */
+export function parseYuanAmountToFen(text: string, maxFen: number): number | null {
+  try {
+    const fen = parseYuanToFen(halfWidth(text));
+    return fen >= 0 && fen <= maxFen ? fen : null;
+  } catch {
+    return null;
+  }
+}
+
 /** What a purchase pays: weight × price per kilogram, rounded half-up to the fen, as the server does. */
 export function purchaseAmountFen(weightGrams: number, unitPriceFenPerKg: number): number {
   return multiplyFen(unitPriceFenPerKg, gramsToKg(weightGrams));

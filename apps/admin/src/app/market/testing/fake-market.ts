@@ -13,6 +13,7 @@ import type { ServerResponse } from 'node:http';
 import type { FakeRegistry } from '../../../testing/fake-registry';
 import type { FakeUser } from '../../../testing/fake-registry-data';
 import type { NetworkOrganisation } from '../market-api';
+import { answerAllowances, type FakeAllowanceWallet } from './fake-market-allowances';
 import { answerCatalogue } from './fake-market-catalogue';
 import { answerFulfilment } from './fake-market-fulfilment';
 
@@ -66,6 +67,10 @@ export interface MarketState {
   products: ProductView[];
   /** Accepted sales not yet settled, per household: what the next settlement run pays. */
   unsettled: SettlementView['lines'];
+  /** Employees' allowance wallets, per work unit and year. */
+  allowanceWallets: FakeAllowanceWallet[];
+  /** A work unit's amount per employee for a year, keyed `<workUnitId>:<year>` (absent: the county default). */
+  allowancePolicies: Record<string, number>;
 }
 
 /**
@@ -121,6 +126,8 @@ export async function startFakeMarket(registry: FakeRegistry): Promise<FakeMarke
     settlements: [],
     products: [],
     unsettled: [],
+    allowanceWallets: [],
+    allowancePolicies: {},
   };
 
   const server = await startStubServer(async (request, response) => {
@@ -219,6 +226,7 @@ function answerMarket(
   }
   const routed: MarketRequest = { actor, request, url, path, response, body, fail, allow, forbidden };
   if (answerCatalogue(state.products, routed)) return;
+  if (answerAllowances(state, routed)) return;
   answerFulfilment(state, routed);
 }
 
