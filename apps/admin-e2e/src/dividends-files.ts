@@ -57,3 +57,9 @@ export function columnSum(
   if (at < 0) throw new Error(`no column ${header} in ${head.join(',')}`);
   return data.filter(keep).reduce((sum, row) => sum + fenOf(row[at] ?? ''), 0);
 }
+
+/** Rows as CSV text (UTF-8 with BOM, CRLF, RFC 4180 quoting), as a bank's answer file would be. */
+export function csvText(rows: ReadonlyArray<readonly string[]>): string {
+  const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
