@@ -106,7 +106,10 @@ describe('a PV distribution from the income declaration to the bank file', () =>
     // The page opens the form by itself when the notice ends (10 notice days of 6 s each).
     await town.page.getByText('公示期已满').waitFor({ timeout: 150_000 });
     await townApproval.getByText('公示期满后才能审批。').waitFor({ state: 'detached' });
-    await townApproval.getByLabel(/^会议日期/).fill(new Date().toISOString().slice(0, 10));
+    // the meeting is dated by China's calendar (UTC+8), as the service checks it
+    await townApproval
+      .getByLabel(/^会议日期/)
+      .fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
     await townApproval.getByLabel(/^到会人数/).fill('46');
     await townApproval.getByLabel(/^会议记录编号/).fill('独树镇〔2021〕1 号村民代表会议纪要');
     await townApproval.getByRole('button', { name: '审批通过' }).click();

@@ -14,3 +14,9 @@ export function isoTime(value: Date | string | null): string | null {
   if (value === null) return null;
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
+
+/** The calendar day in China (Asia/Shanghai, UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
+export function chinaDate(value: Date | string): string {
+  const at = value instanceof Date ? value : new Date(value);
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -8,7 +8,7 @@ import { ChainService } from '../chain/chain.service';
 import { Clock } from '../common/clock';
 import { copyRows, timeOrderedIds } from '../common/copy';
 import { accounts, postLedgerTransaction, type LedgerLine } from '../common/ledger';
-import { isoDate } from '../common/masking';
+import { chinaDate } from '../common/masking';
 import { audit, type RequestContext } from '@fupin/service-kit';
 import { loadDistribution, type DistributionView } from './distribution-view';
 import { DistributionErrorCode, DistributionException } from './distributions.exception';
@@ -65,7 +65,8 @@ export class ApprovalAndPostingService {
         `尚有 ${open.length} 条异议未处理 / ${open.length} objection(s) still open`,
         { objectionIds: open.map((o) => o.id) },
       );
-    if (body.meetingDate < view.notice!.publishedAt.slice(0, 10) || body.meetingDate > isoDate(now))
+    // The meeting is dated as the village dates it: China's calendar day, not UTC's.
+    if (body.meetingDate < chinaDate(view.notice!.publishedAt) || body.meetingDate > chinaDate(now))
       throw new DistributionException(
         DistributionErrorCode.MeetingBeforeNotice,
         '村民会议日期须在公示发布之后、今天之前 / The meeting date must lie between the notice and today',

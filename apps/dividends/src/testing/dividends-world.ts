@@ -226,5 +226,6 @@ export async function startDividendsWorld(): Promise<DividendsWorld> {
 
 /** Today's date (UTC) as the service's clock sees it, shifted by whole days. */
 export function dateAfter(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  // China's calendar day, as the village dates its meeting
+  return new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 }
