@@ -1,3 +1,4 @@
+import { fenToYuanString } from '@fupin/money';
 import { MAX_PAGE_SIZE } from '@fupin/contracts';
 import {
   Button,
@@ -112,17 +113,17 @@ export function DryRunTable({ distribution }: { distribution: Distribution }) {
         l.householdNumber,
         l.headName,
         l.villageCode,
-        (Number(l.amountFen) / 100).toFixed(2),
+        fenToYuanString(Number(l.amountFen)),
         explanationText(l.explanation, basisText),
       ]);
       const accounts = distribution.accountParts.map((a) => [
         '',
         a.account,
         '',
-        (Number(a.amountFen) / 100).toFixed(2),
+        fenToYuanString(Number(a.amountFen)),
         t('dividends.dryRun.retained'),
       ]);
-      const total = ['', t('dividends.dryRun.pool'), '', (Number(distribution.poolFen) / 100).toFixed(2), ''];
+      const total = ['', t('dividends.dryRun.pool'), '', fenToYuanString(Number(distribution.poolFen)), ''];
       saveFile(csvBlob([header, ...rows, ...accounts, total]), `distribution-${distribution.id}.csv`);
     } catch (error) {
       setExportError(errorText(error));

@@ -1,3 +1,4 @@
+import { fenToYuanString } from '@fupin/money';
 import { isApiClientError, newIdempotencyKey } from '@fupin/api-client';
 import {
   Button,
@@ -141,7 +142,7 @@ function BatchCard({
         CONFIRMATION_HEADER,
         ...payouts
           .filter((p) => p.status === 'pending')
-          .map((p) => [p.id, p.householdNumber, '', (Number(p.amountFen) / 100).toFixed(2), '', '', '']),
+          .map((p) => [p.id, p.householdNumber, '', fenToYuanString(Number(p.amountFen)), '', '', '']),
       ]),
       `bank-confirmations-${batch.id}.csv`,
     );
