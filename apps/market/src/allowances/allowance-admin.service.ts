@@ -8,7 +8,7 @@ import {
 } from '@fupin/contracts';
 import { audit, DomainException, type RequestContext } from '@fupin/service-kit';
 import { DataSource, EntityManager } from 'typeorm';
-import { int, iso } from '../common/params';
+import { int, iso, updateReturning } from '../common/params';
 import { MARKET_CONFIG, type MarketConfig } from '../market-config';
 import { chinaYear } from '../orders/allowance.service';
 
@@ -134,7 +134,8 @@ export class AllowanceAdminService implements OnModuleInit, OnModuleDestroy {
         [workUnitId, body.year, body.amountFen, ctx.actorId],
       );
       // Top up every open wallet of that year to the new amount, each with its own grant entry.
-      const topped: Array<{ id: string; delta: string }> = await manager.query(
+      const rows = await updateReturning<{ id: string; delta: string }>(
+        manager,
         `WITH up AS (
            SELECT id, $3::bigint - granted_fen AS delta FROM allowance_wallet
            WHERE work_unit_id = $1 AND year = $2 AND granted_fen < $3 AND expired_at IS NULL AND expires_at > now()
@@ -143,7 +144,6 @@ export class AllowanceAdminService implements OnModuleInit, OnModuleDestroy {
          FROM up WHERE w.id = up.id RETURNING w.id, up.delta`,
         [workUnitId, body.year, body.amountFen],
       );
-      const rows = Array.isArray(topped[0]) ? (topped[0] as unknown as typeof topped) : topped;
       for (const r of rows) {
         await manager.query(
           `INSERT INTO allowance_entry (wallet_id, kind, amount_fen, created_by) VALUES ($1, 'grant', $2, $3)`,
@@ -170,7 +170,8 @@ export class AllowanceAdminService implements OnModuleInit, OnModuleDestroy {
         `SELECT pg_try_advisory_xact_lock(hashtext('market.allowance.expiry')) AS locked`,
       );
       if (!locked) return { expiredWallets: 0, expiredFen: 0 };
-      const result = await manager.query(
+      const rows = await updateReturning<{ expired: string }>(
+        manager,
         `WITH due AS (
            SELECT id, balance_fen FROM allowance_wallet
            WHERE expires_at <= now() AND expired_at IS NULL FOR UPDATE SKIP LOCKED),
@@ -182,7 +183,6 @@ export class AllowanceAdminService implements OnModuleInit, OnModuleDestroy {
          RETURNING (SELECT COALESCE(SUM(amount_fen), 0) FROM entries) AS expired`,
         [ctx?.actorId ?? 'system:allowance-expiry'],
       );
-      const rows: Array<{ expired: string }> = Array.isArray(result[0]) ? result[0] : result;
       const outcome = { expiredWallets: rows.length, expiredFen: rows.length ? int(rows[0].expired) : 0 };
       if (ctx && rows.length > 0) {
         await audit(manager, ctx, 'market.allowance.expire', { type: 'allowance', id: 'year-end' }, outcome);

@@ -153,17 +153,9 @@ export class FulfilmentService {
        FROM share GROUP BY village_code ORDER BY amount DESC, village_code`,
       [buyerId, COUNTED_STATUSES],
     );
-    const [{ households }] = await this.dataSource.query(
-      `SELECT count(DISTINCT lh.household_id)::int AS households
-       FROM market_order o
-       JOIN order_line ol ON ol.order_id = o.id
-       JOIN order_line_lot oll ON oll.order_line_id = ol.id
-       JOIN lot_household lh ON lh.lot_id = oll.lot_id
-       WHERE o.buyer_id = $1 AND o.status = ANY($2::text[])`,
-      [buyerId, COUNTED_STATUSES],
-    );
+    // A household lives in one village: the villages' counts add up to the households reached.
     return {
-      households: int(households),
+      households: villages.reduce((sum, v) => sum + int(v.households), 0),
       villages: villages.length,
       orders: int(totals.orders),
       spentFen: int(totals.spent),
