@@ -294,7 +294,12 @@ async function prepareKafka({ env, options, ports, log, stoppers }) {
 async function startServiceProcess(name, { port, databaseUrl, brokers, registryPort, env, log }) {
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', path.join(ROOT, 'dist/node/apps', name, 'src/main.js')],
+    [
+      '--enable-source-maps',
+      // e.g. FUPIN_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile a bench run.
+      ...(env.FUPIN_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+      path.join(ROOT, 'dist/node/apps', name, 'src/main.js'),
+    ],
     {
       cwd: ROOT,
       env: {
