@@ -21,6 +21,12 @@ export interface AuthModuleOptions {
   clockToleranceSeconds?: number;
   /** How long fetched keys are trusted before a refetch, in ms; default 10 minutes. */
   jwksCacheMaxAgeMs?: number;
+  /**
+   * How long a token already verified is trusted without checking its signature again, in ms
+   * (never past its `exp`); default 30 s, 0 turns the cache off. A kiosk or a buyer sends the same
+   * token on every request, and the signature check is the largest part of a small request's cost.
+   */
+  verifiedTokenCacheMs?: number;
 }
 
 /** Injection token of the {@link AuthModuleOptions}. */

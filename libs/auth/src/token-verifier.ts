@@ -28,8 +28,12 @@ export class KeysUnavailableError extends Error {
  */
 export class TokenVerifier {
   private readonly getKey: JWTVerifyGetKey;
+  /** Tokens verified lately, oldest first (a Map keeps insertion order), with when to stop trusting them. */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  private readonly cacheMs: number;
 
   constructor(private readonly options: AuthModuleOptions) {
+    this.cacheMs = options.verifiedTokenCacheMs ?? 30_000;
     if (options.keyProvider) {
       const provider = options.keyProvider;
       this.getKey = async (header) => {
@@ -49,6 +53,29 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.until > now) return { ...hit.principal, scope: { ...hit.principal.scope } };
+      this.verified.delete(token);
+    }
+    const principal = await this.verifyNow(token);
+    if (this.cacheMs > 0) {
+      // Trusted until the cache time ends or the token expires (with the same tolerance jose
+      // applies), whichever comes first; a bounded number of tokens, oldest dropped first.
+      const expires = principal.expiresAt.getTime() + (this.options.clockToleranceSeconds ?? 5) * 1000;
+      const until = Math.min(now + this.cacheMs, expires);
+      if (until > now) {
+        if (this.verified.size >= MAX_CACHED_TOKENS) {
+          this.verified.delete(this.verified.keys().next().value as string);
+        }
+        this.verified.set(token, { principal, until });
+      }
+    }
+    return { ...principal, scope: { ...principal.scope } };
+  }
+
+  private async verifyNow(token: string): Promise<Principal> {
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, this.getKey, {
@@ -66,6 +93,8 @@ export class TokenVerifier {
     return principalFromClaims(claims.data);
   }
 }
+
+const MAX_CACHED_TOKENS = 10_000;
 
 function classify(error: unknown): Error {
   if (error instanceof TokenRejectedError) return error;
