@@ -12,6 +12,7 @@ import { MARKET_CONFIG, type MarketConfig } from '../market-config';
 import { StripeGateway } from '../payments/stripe-gateway';
 import { AllowanceService, buyerWorkUnit } from './allowance.service';
 import { OrderErrorCode, OrderException } from './orders.exception';
+import { ProductGate, ProductGateTimeoutError } from './product-gate';
 
 const STAFF_ROLES = new Set(['supermarket_staff', 'county_admin', 'auditor']);
 
@@ -42,6 +43,8 @@ function orderNumber(): string {
 export class OrdersService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(OrdersService.name);
   private sweepTimer?: NodeJS.Timeout;
+  /** Checkouts of one product reserving at once in this process; the rest queue in memory. */
+  private readonly gate = new ProductGate(4, 10_000);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -69,7 +72,7 @@ export class OrdersService implements OnModuleInit, OnModuleDestroy {
     try {
       return await this.checkoutOnce(ctx, key, body);
     } catch (error) {
-      if (isPoolTimeout(error)) {
+      if (isPoolTimeout(error) || error instanceof ProductGateTimeoutError) {
         throw new OrderException(
           OrderErrorCode.Busy,
           '系统繁忙，请稍后用同一 Idempotency-Key 重试 / The market is busy; retry with the same Idempotency-Key',
@@ -82,18 +85,25 @@ export class OrdersService implements OnModuleInit, OnModuleDestroy {
   private async checkoutOnce(ctx: RequestContext, key: string, body: CheckoutBody): Promise<OrderView> {
     const principal = principalOfContext(ctx);
     buyerWorkUnit(principal);
-    await this.refuseSoldOut(principal, key, body);
     let orderId: string;
     try {
-      const result = await this.dataSource.transaction((manager) =>
-        runIdempotent(
-          manager,
-          { caller: principal.id, key, operation: 'POST /checkout', body },
-          async () => ({
-            status: 201,
-            body: { orderId: await this.reserve(manager, ctx, principal, body) },
-          }),
-        ),
+      // Queued per product first, so the sold-out read below sees what the checkouts ahead in
+      // the queue have committed (see ProductGate).
+      const result = await this.gate.run(
+        body.items.map((i) => i.productId),
+        async () => {
+          await this.refuseSoldOut(principal, key, body);
+          return this.dataSource.transaction((manager) =>
+            runIdempotent(
+              manager,
+              { caller: principal.id, key, operation: 'POST /checkout', body },
+              async () => ({
+                status: 201,
+                body: { orderId: await this.reserve(manager, ctx, principal, body) },
+              }),
+            ),
+          );
+        },
       );
       orderId = result.body.orderId;
     } catch (error) {
