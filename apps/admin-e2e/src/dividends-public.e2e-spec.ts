@@ -1,4 +1,4 @@
-import { demoLogin, launchBrowser, openPage, saveScreenshot, stackUrls } from '@fupin/e2e-support';
+import { demoLogin, launchBrowser, openPage, saveScreenshot, stackDemo, stackUrls } from '@fupin/e2e-support';
 import type { Browser } from 'playwright-core';
 import { sidewaysOverflow } from './admin-pages';
 
@@ -120,6 +120,29 @@ describe('the public dividend pages, without signing in', () => {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'admin-390x844-public-notice-objection');
     expect(errors).toEqual([]);
+  });
+
+  it('lets a household look up its own dividends with its card and PIN, and says plainly when the PIN is wrong', async () => {
+    const { admin } = stackUrls();
+    const card = stackDemo().sampleCards[0];
+    const { page, errors } = await openPage(browser, 'phone');
+    await page.goto(`${admin}/public/dividends/mine`);
+    await page.getByRole('heading', { level: 1, name: '我家的分红' }).waitFor();
+    const wrongPin = card.pin === '000000' ? '111111' : '000000';
+    await page.getByLabel(/积分卡卡号/).fill(card.cardNumber.toLowerCase());
+    await page.getByLabel(/^密码/).fill(wrongPin);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText(/卡号或 PIN 不正确/).waitFor();
+    await page.getByLabel(/^密码/).fill(card.pin);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText(new RegExp(`^${card.householdHead}户（`)).waitFor();
+    await page.getByText(/分红发放记录/).first().waitFor();
+    await page.getByRole('button', { name: '退出查询' }).waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('暂时不能在网上用卡号查询');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'admin-390x844-public-my-dividends');
+    // The wrong PIN's 401 is the browser's own console line; nothing else may fail.
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   });
 
   it('says the chain is intact', async () => {

@@ -11,6 +11,7 @@ const DELIBERATELY_PUBLIC = [
   'GET /health',
   'GET /health/live',
   'GET /metrics',
+  'POST /auth/household/sign-in',
   'POST /auth/kiosk/sign-in',
   'POST /auth/login',
   'POST /auth/logout',

@@ -113,6 +113,8 @@ export function describeScope(principal: Principal): string {
     case 'organisation':
       return `organisation:${principal.scope.id}`;
     case 'household':
-      return `household:${principal.scope.householdId}@kiosk:${principal.scope.kioskId}`;
+      return principal.scope.kioskId
+        ? `household:${principal.scope.householdId}@kiosk:${principal.scope.kioskId}`
+        : `household:${principal.scope.householdId}@web`;
   }
 }

@@ -17,6 +17,7 @@ export const ROLES = [
   'coop_accountant',
   'auditor',
   'household',
+  'villager',
 ] as const;
 
 /** One of {@link ROLES}. */
@@ -37,6 +38,7 @@ export const ROLE_LABELS: Readonly<Record<Role, { readonly 'zh-CN': string; read
   coop_accountant: { 'zh-CN': '合作社会计', en: 'Cooperative accountant' },
   auditor: { 'zh-CN': '审计员', en: 'Auditor' },
   household: { 'zh-CN': '农户', en: 'Household' },
+  villager: { 'zh-CN': '农户（网上查询）', en: 'Household (online, read only)' },
 };
 
 /** True when `value` is a known role name. */
@@ -58,13 +60,16 @@ export const organisationScopeSchema = z.object({
   regionCode: z.string().regex(/^\d{6}(\d{3}){0,3}$/),
 });
 
-/** A villager's kiosk session: one household, at one kiosk of its own village's love supermarket. */
+/**
+ * One household. A kiosk session (role `household`) also names the kiosk and its love supermarket;
+ * a household signed in on the web with its card and PIN (role `villager`, read only) names neither.
+ */
 export const householdScopeSchema = z.object({
   kind: z.literal('household'),
   householdId: z.uuid(),
   villageCode: z.string().regex(/^\d{12}$/),
-  storeId: z.uuid(),
-  kioskId: z.uuid(),
+  storeId: z.uuid().optional(),
+  kioskId: z.uuid().optional(),
 });
 
 /** Where a principal may act. Every role carries one. */

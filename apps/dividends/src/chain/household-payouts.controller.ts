@@ -7,8 +7,8 @@ import { isoDate, isoTime } from '../common/masking';
 import { PublicErrorCode, PublicException } from './public.exception';
 
 /**
- * 我家的分红: a household, signed in with its card and PIN (a household token from the registry),
- * reads its own dividend payouts and fund payments, and nobody else's.
+ * 我家的分红: a household, signed in with its card and PIN (on the web, `POST /auth/household/sign-in`,
+ * or at a kiosk), reads its own dividend payouts and fund payments, and nobody else's.
  */
 @ApiTags('public 公示')
 @ApiBearerAuth()
@@ -17,7 +17,7 @@ export class HouseholdPayoutsController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get('payouts')
-  @Roles('household')
+  @Roles('household', 'villager')
   @ApiOperation({ summary: "The signed-in household's own dividend payouts and fund payments" })
   async mine(@CurrentPrincipal() principal: Principal): Promise<HouseholdPayoutsView> {
     if (principal.scope.kind !== 'household')

@@ -173,6 +173,17 @@ describe('a public notice and a household’s own payouts', () => {
     )) as Array<{ amount: string }>;
     expect(mine.body.payouts[0].amountFen).toBe(line.amount);
     expect(mine.text).not.toContain('李秀英');
+    // The same from the web sign-in (role villager, no kiosk in the scope).
+    const online = await world.call<HouseholdPayoutsView>('GET', '/households/me/payouts', {
+      token: await mockIssuers[0].mint({
+        sub: world.households.a1,
+        name: '王建国',
+        role: 'villager',
+        scope: { kind: 'household', householdId: world.households.a1, villageCode: CODES.villageA1 },
+      }),
+    });
+    expect(online.status).toBe(200);
+    expect(online.body.payouts).toEqual(mine.body.payouts);
 
     expect((await world.call('GET', '/households/me/payouts')).status).toBe(401);
     expect((await world.call('GET', '/households/me/payouts', { who: 'auditor' })).status).toBe(403);

@@ -63,11 +63,13 @@ export async function redeemAtKiosk(
   body: RedeemBody,
 ): Promise<RedemptionReceipt> {
   const scope = ctx.principal!.scope;
-  if (scope.kind !== 'household') throw forbidden('只能在自助机上兑换 / Redeem at a kiosk');
+  if (scope.kind !== 'household' || !scope.storeId || !scope.kioskId)
+    throw forbidden('只能在自助机上兑换 / Redeem at a kiosk');
+  const at = { householdId: scope.householdId, storeId: scope.storeId };
   const hash = requestHash(REDEEM_OPERATION, body);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await redeemOnce(dataSource, ctx, { ...scope, key, hash }, body);
+      return await redeemOnce(dataSource, ctx, { ...at, key, hash }, body);
     } catch (error) {
       if (!(error instanceof PriceChanged)) throw error;
       if (attempt >= 3) {

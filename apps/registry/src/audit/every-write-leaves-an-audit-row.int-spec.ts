@@ -3,6 +3,7 @@ import type { AuditEntryView, Paginated, TokenPairResponse } from '@fupin/contra
 import { AuthController } from '../auth/auth.controller';
 import { HouseholdImportController } from '../import/household-import.controller';
 import { HouseholdsController } from '../households/households.controller';
+import { HouseholdAuthController } from '../kiosks/household-auth.controller';
 import { KioskAuthController } from '../kiosks/kiosk-auth.controller';
 import { KiosksController } from '../kiosks/kiosks.controller';
 import { OrganisationsController } from '../organisations/organisations.controller';
@@ -21,6 +22,7 @@ const REGISTRY_CONTROLLERS = [
   AuthController,
   HouseholdImportController,
   HouseholdsController,
+  HouseholdAuthController,
   KioskAuthController,
   KiosksController,
   OrganisationsController,
@@ -317,6 +319,12 @@ describe('audit log: every write leaves a row saying who, in which role and scop
         },
       },
       {
+        route: 'POST /auth/household/sign-in',
+        action: 'household.web_signed_in',
+        run: () =>
+          world.call('POST', '/auth/household/sign-in', { body: { cardNumber: 'CARDA1', pin: '123456' } }),
+      },
+      {
         route: 'POST /auth/kiosk/session/end',
         action: 'kiosk.signed_out',
         run: () => world.call('POST', '/auth/kiosk/session/end', { token: kioskSession.token }),
@@ -343,7 +351,7 @@ describe('audit log: every write leaves a row saying who, in which role and scop
       expect({ route: step.route, found: Boolean(row) }).toEqual({ route: step.route, found: true });
       expect(row.ip).toBe('127.0.0.1');
       expect(row.user_agent).toBe('registry-test');
-      if (step.route.startsWith('POST /auth/kiosk')) {
+      if (step.route.startsWith('POST /auth/kiosk') || step.route.startsWith('POST /auth/household')) {
         expect(row.scope).toMatch(/^(organisation|household):/);
       } else {
         expect(row.actor_id).toBe(userId(step.actor ?? 'county'));

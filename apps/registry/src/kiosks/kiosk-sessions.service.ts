@@ -4,9 +4,9 @@ import type { KioskSessionResponse, KioskSignInBody } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SigningKeyStore } from '../auth/signing-key-store';
-import { audit, type RequestContext } from '@fupin/service-kit';
+import { actingAs, audit, type RequestContext } from '@fupin/service-kit';
 import { queryReturning } from '../common/sql';
-import { HouseholdPinService } from '../households/household-pin.service';
+import { HouseholdPinService, type PinCheck } from '../households/household-pin.service';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../registry-config';
 import type { KioskRow } from './kiosk-row';
 import { KioskErrorCode, KioskException } from './kiosks.exception';
@@ -25,6 +25,36 @@ type Outcome = { ok: true; value: KioskSessionResponse } | { ok: false; error: K
 
 const signInFailed = (details?: unknown) =>
   new KioskException(KioskErrorCode.SignInFailed, '卡号或 PIN 不正确 / Wrong card number or PIN', details);
+
+/** How long a household's web sign-in lasts; it is read only and not renewed. */
+export const ONLINE_SESSION_SECONDS = 15 * 60;
+
+/** Why a PIN check refuses the sign-in (the same words at a kiosk and on the web), or null when it passed. */
+function pinRefusal(check: PinCheck): { reason: string; error: KioskException } | null {
+  switch (check.outcome) {
+    case 'locked':
+    case 'locked_now':
+      return {
+        reason: check.outcome === 'locked_now' ? 'locked_now' : 'card_locked',
+        error: new KioskException(
+          KioskErrorCode.CardLocked,
+          '积分卡已锁定，请找村干部或超市管理员解锁 / The card is locked; ask the village committee or store keeper to unlock it',
+        ),
+      };
+    case 'no_pin':
+      return {
+        reason: 'no_pin',
+        error: new KioskException(
+          KioskErrorCode.PinNotSet,
+          '尚未设置 PIN，请找超市管理员设置 / No PIN set yet; ask the store keeper',
+        ),
+      };
+    case 'wrong':
+      return { reason: 'wrong_pin', error: signInFailed({ attemptsLeft: check.attemptsLeft }) };
+    case 'ok':
+      return null;
+  }
+}
 
 /**
  * A villager signs in at a kiosk with points card + PIN. The household must belong to the kiosk's
@@ -85,32 +115,8 @@ export class KioskSessionsService {
           holder.id,
         );
       }
-      const check = await this.pins.check(manager, actor, holder.id, body.pin);
-      switch (check.outcome) {
-        case 'locked':
-        case 'locked_now':
-          return refuse(
-            check.outcome === 'locked_now' ? 'locked_now' : 'card_locked',
-            new KioskException(
-              KioskErrorCode.CardLocked,
-              '积分卡已锁定，请找村干部或超市管理员解锁 / The card is locked; ask the village committee or store keeper to unlock it',
-            ),
-            holder.id,
-          );
-        case 'no_pin':
-          return refuse(
-            'no_pin',
-            new KioskException(
-              KioskErrorCode.PinNotSet,
-              '尚未设置 PIN，请找超市管理员设置 / No PIN set yet; ask the store keeper',
-            ),
-            holder.id,
-          );
-        case 'wrong':
-          return refuse('wrong_pin', signInFailed({ attemptsLeft: check.attemptsLeft }), holder.id);
-        case 'ok':
-          break;
-      }
+      const refused = pinRefusal(await this.pins.check(manager, actor, holder.id, body.pin));
+      if (refused) return refuse(refused.reason, refused.error, holder.id);
       const sessionId = randomUUID();
       // One villager at a time per kiosk: a new sign-in ends whatever session was left open.
       await manager.query(
@@ -131,6 +137,65 @@ export class KioskSessionsService {
         { kioskId: kiosk.id, sessionId },
       );
       return { ok: true, value: await this.session(kiosk, holder, sessionId) };
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  /**
+   * 我家的分红 and other read-only pages: a household signs in on the web with its points card and
+   * PIN. The same PIN counter as the kiosk (5 wrong PINs lock the card), no village restriction
+   * (there is no kiosk), and a short token whose role `villager` only reads the household's own
+   * records: it cannot redeem, because redemption needs a kiosk session.
+   */
+  async signInOnline(ctx: RequestContext, body: KioskSignInBody): Promise<KioskSessionResponse> {
+    const actor = ctx;
+    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
+      const [holder] = (await manager.query(
+        `SELECT h.id, h.household_number, h.head_name, h.village_code, v.name AS village_name, h.points_card_number
+         FROM households h JOIN regions v ON v.code = h.village_code WHERE h.points_card_number = $1 FOR UPDATE OF h`,
+        [body.cardNumber],
+      )) as CardHolder[];
+      const refuse = async (reason: string, error: KioskException, householdId = 'unknown') => {
+        await audit(manager, actor, 'household.web_sign_in_failed', { type: 'household', id: householdId }, { reason });
+        return { ok: false, error } as const;
+      };
+      if (!holder) return refuse('unknown_card', signInFailed());
+      const refused = pinRefusal(await this.pins.check(manager, actor, holder.id, body.pin));
+      if (refused) return refuse(refused.reason, refused.error, holder.id);
+      const ttl = ONLINE_SESSION_SECONDS;
+      const token = await this.keys.sign({
+        issuer: this.config.AUTH_ISSUER,
+        audience: this.config.AUTH_AUDIENCE,
+        subject: holder.id,
+        name: holder.head_name,
+        role: 'villager',
+        scope: { kind: 'household', householdId: holder.id, villageCode: holder.village_code },
+        ttlSeconds: ttl,
+      });
+      await audit(
+        manager,
+        actingAs(ctx, { id: holder.id, name: holder.head_name, role: 'villager', scope: `household:${holder.id}` }),
+        'household.web_signed_in',
+        { type: 'household', id: holder.id },
+        { expiresIn: ttl },
+      );
+      return {
+        ok: true,
+        value: {
+          tokenType: 'Bearer',
+          accessToken: token.token,
+          expiresIn: ttl,
+          household: {
+            id: holder.id,
+            householdNumber: holder.household_number,
+            headName: holder.head_name,
+            villageCode: holder.village_code,
+            villageName: holder.village_name,
+            pointsCardNumber: holder.points_card_number,
+          },
+        },
+      };
     });
     if (!outcome.ok) throw outcome.error;
     return outcome.value;

@@ -5,7 +5,7 @@ import { roleSchema, type PrincipalScope, type Role } from '../../roles';
 import { organisationTypeSchema, type OrganisationType } from './organisations';
 import { regionCodeSchema, type RegionLevel } from './regions';
 
-/** Staff roles: every role except `household`, which only a kiosk session has. */
+/** Staff roles: every role except `household` (a kiosk session) and `villager` (a household's own web sign-in). */
 export const STAFF_ROLES = [
   'county_admin',
   'town_admin',
