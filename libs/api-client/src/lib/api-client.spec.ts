@@ -64,6 +64,21 @@ describe('api client against a real HTTP server', () => {
     expect(server.requests[0]!.headers['authorization']).toBe('Bearer token-123');
   });
 
+  it("sends a caller's own Authorization header instead of the signed-in user's token", async () => {
+    let refreshes = 0;
+    const client = createApiClient({
+      baseUrl: server.url,
+      getToken: async () => 'staff-token',
+      onUnauthorized: async () => {
+        refreshes++;
+        return true;
+      },
+    });
+    await client.get('/echo', { headers: { Authorization: 'Bearer household-token' } });
+    expect(server.requests[0]!.headers['authorization']).toBe('Bearer household-token');
+    expect(refreshes).toBe(0);
+  });
+
   it('leaves Authorization out when there is no token', async () => {
     const client = createApiClient({ baseUrl: server.url, getToken: () => null });
     await client.get('/echo');
