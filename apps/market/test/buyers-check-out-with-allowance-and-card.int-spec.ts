@@ -56,7 +56,15 @@ describe('buyers check out with allowance and card', () => {
     expect((await h.call('POST', `/orders/${order.id}/ready`, staff)).status).toBe(200);
     const accepted = await h.call('POST', `/orders/${order.id}/accept`, buyer);
     expect(accepted.status).toBe(200);
-    expect((await accepted.json()).status).toBe('accepted');
+    const done = await accepted.json();
+    expect(done.status).toBe('accepted');
+    // Every step keeps its time, in order, for the buyer's timeline.
+    const steps = [done.createdAt, done.paidAt, done.pickingAt, done.readyAt, done.acceptedAt];
+    expect(steps.every((t: string | null) => typeof t === 'string')).toBe(true);
+    expect([...steps].sort()).toEqual(steps);
+    expect(done.cancelledAt).toBeNull();
+    const listed = (await (await h.call('GET', '/orders', buyer)).json()) as Array<{ id: string }>;
+    expect(listed.find((o) => o.id === order.id)).toEqual(done);
 
     const events = await h.ds.query(`SELECT event_type FROM outbox WHERE message_key = $1 ORDER BY id`, [
       order.id,

@@ -4,6 +4,7 @@ import { CreateDiagnosticsTables1763900000002 } from './1763900000002-create-dia
 import { CreateMarketTables1763900003000 } from './1763900003000-create-market-tables';
 import { RefundsNetAgainstSales1763900003500 } from './1763900003500-refunds-net-against-sales';
 import { AllowancePoliciesAndExpiry1763900003501 } from './1763900003501-allowance-policies-and-expiry';
+import { OrderPickingAndReadyTimes1763900003510 } from './1763900003510-order-picking-and-ready-times';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateMarketTables1763900003000,
   RefundsNetAgainstSales1763900003500,
   AllowancePoliciesAndExpiry1763900003501,
+  OrderPickingAndReadyTimes1763900003510,
 ];

@@ -42,7 +42,13 @@ export class OrderLifecycleService {
     return this.dataSource.transaction(async (manager) => {
       const o = await this.lock(manager, orderId);
       if (o.status !== from) throw OrderException.wrongStatus(o.status as string, to);
-      await manager.query('UPDATE market_order SET status = $2 WHERE id = $1', [orderId, to]);
+      await manager.query(
+        `UPDATE market_order SET status = $2,
+           picking_at = CASE WHEN $2 = 'picking' THEN now() ELSE picking_at END,
+           ready_at = CASE WHEN $2 = 'ready' THEN now() ELSE ready_at END
+         WHERE id = $1`,
+        [orderId, to],
+      );
       await audit(manager, ctx, `market.order.${to}`, { type: 'order', id: orderId });
       return this.orders.view(orderId, manager);
     });

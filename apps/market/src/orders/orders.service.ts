@@ -403,41 +403,67 @@ export class OrdersService implements OnModuleInit, OnModuleDestroy {
       'SELECT id FROM market_order WHERE ($1::text IS NULL OR buyer_id = $1) ORDER BY created_at DESC LIMIT 100',
       [own],
     );
-    return Promise.all(rows.map((r) => this.view(r.id)));
+    return this.views(rows.map((r) => r.id));
   }
 
   async view(orderId: string, manager: EntityManager = this.dataSource.manager): Promise<OrderView> {
-    const [o] = await manager.query('SELECT * FROM market_order WHERE id = $1', [orderId]);
-    if (!o) throw OrderException.notFound(orderId);
-    const lines = await manager.query(
+    const [order] = await this.views([orderId], manager);
+    if (!order) throw OrderException.notFound(orderId);
+    return order;
+  }
+
+  /** The orders of `orderIds`, in that order (unknown ids left out), in two queries whatever their number. */
+  async views(orderIds: string[], manager: EntityManager = this.dataSource.manager): Promise<OrderView[]> {
+    if (orderIds.length === 0) return [];
+    const orders: Array<Record<string, unknown>> = await manager.query(
+      'SELECT * FROM market_order WHERE id = ANY($1::uuid[])',
+      [orderIds],
+    );
+    const lines: Array<Record<string, unknown>> = await manager.query(
       `SELECT ol.*, COALESCE((SELECT json_agg(json_build_object('traceCode', l.trace_code, 'quantity', oll.quantity) ORDER BY l.trace_code)
           FROM order_line_lot oll JOIN lot l ON l.id = oll.lot_id WHERE oll.order_line_id = ol.id), '[]') AS lots
-       FROM order_line ol WHERE ol.order_id = $1 ORDER BY ol.product_name, ol.id`,
-      [orderId],
+       FROM order_line ol WHERE ol.order_id = ANY($1::uuid[]) ORDER BY ol.product_name, ol.id`,
+      [orderIds],
     );
-    return {
-      id: o.id,
-      orderNumber: o.order_number,
-      buyerId: o.buyer_id,
-      workUnitId: o.work_unit_id,
-      status: o.status,
-      fulfilment: o.fulfilment,
-      totalFen: int(o.total_fen),
-      allowanceFen: int(o.allowance_fen),
-      cardFen: int(o.card_fen),
-      refundedFen: int(o.refunded_fen),
-      failureReason: o.failure_reason,
-      lines: lines.map((l: Record<string, unknown>) => ({
-        productId: l.product_id as string,
-        productName: l.product_name as string,
-        quantity: int(l.quantity),
-        unitPriceFen: int(l.unit_price_fen),
-        amountFen: int(l.amount_fen),
-        lots: l.lots as Array<{ traceCode: string; quantity: number }>,
-      })),
-      createdAt: iso(o.created_at) as string,
-      paidAt: iso(o.paid_at),
-      acceptedAt: iso(o.accepted_at),
-    };
+    const linesOf = new Map<string, Array<Record<string, unknown>>>();
+    for (const l of lines) {
+      const list = linesOf.get(l.order_id as string) ?? [];
+      list.push(l);
+      linesOf.set(l.order_id as string, list);
+    }
+    const byId = new Map(orders.map((o) => [o.id as string, o]));
+    return orderIds.flatMap((id) => {
+      const o = byId.get(id);
+      if (!o) return [];
+      return [
+        {
+          id: o.id as string,
+          orderNumber: o.order_number as string,
+          buyerId: o.buyer_id as string,
+          workUnitId: o.work_unit_id as string,
+          status: o.status as OrderView['status'],
+          fulfilment: o.fulfilment as OrderView['fulfilment'],
+          totalFen: int(o.total_fen),
+          allowanceFen: int(o.allowance_fen),
+          cardFen: int(o.card_fen),
+          refundedFen: int(o.refunded_fen),
+          failureReason: o.failure_reason as string | null,
+          lines: (linesOf.get(id) ?? []).map((l) => ({
+            productId: l.product_id as string,
+            productName: l.product_name as string,
+            quantity: int(l.quantity),
+            unitPriceFen: int(l.unit_price_fen),
+            amountFen: int(l.amount_fen),
+            lots: l.lots as Array<{ traceCode: string; quantity: number }>,
+          })),
+          createdAt: iso(o.created_at) as string,
+          paidAt: iso(o.paid_at),
+          pickingAt: iso(o.picking_at),
+          readyAt: iso(o.ready_at),
+          acceptedAt: iso(o.accepted_at),
+          cancelledAt: iso(o.cancelled_at),
+        },
+      ];
+    });
   }
 }

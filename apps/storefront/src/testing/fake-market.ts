@@ -129,7 +129,11 @@ export async function startFakeMarket(options: { products?: ProductView[] } = {}
     setStatus: (orderId, status) => {
       const order = fake.orders.find((o) => o.id === orderId)!;
       order.status = status;
-      if (status === 'accepted') order.acceptedAt = new Date().toISOString();
+      const now = new Date().toISOString();
+      if (status === 'picking') order.pickingAt = now;
+      if (status === 'ready') order.readyAt = now;
+      if (status === 'accepted') order.acceptedAt = now;
+      if (status === 'cancelled') order.cancelledAt = now;
     },
     close: () => fake.server.close(),
   };
@@ -299,7 +303,7 @@ export async function startFakeMarket(options: { products?: ProductView[] } = {}
       const action = orderMatch[2];
       if (action === 'accept' && order.status === 'ready') fake.setStatus(order.id, 'accepted');
       else if (action === 'cancel' && order.status === 'paid') {
-        order.status = 'cancelled';
+        fake.setStatus(order.id, 'cancelled');
         fake.allowance.set(me.id, balance(me) + order.allowanceFen);
       } else if (action) {
         return sendJson(response, 409, { code: 'ORDER_WRONG_STATUS', message: '状态不对 / Wrong status' });
@@ -361,7 +365,10 @@ export async function startFakeMarket(options: { products?: ProductView[] } = {}
       })),
       createdAt: new Date().toISOString(),
       paidAt: new Date().toISOString(),
+      pickingAt: null,
+      readyAt: null,
       acceptedAt: null,
+      cancelledAt: null,
     };
     fake.orders.push(order);
     return { status: 201, body: order };

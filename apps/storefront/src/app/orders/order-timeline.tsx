@@ -5,8 +5,8 @@ import { useLanguage } from '../common/language';
 import { ORDER_STEPS, stepIndex } from './order-status';
 
 /**
- * 待付款 → 已付款 → 拣货中 → 待收货 → 已收货, with the current step marked. The order carries the
- * times it was placed, paid and accepted; the other steps show no time.
+ * 待付款 → 已付款 → 拣货中 → 待收货 → 已收货, with the current step marked and the time each step
+ * was reached.
  */
 export function OrderTimeline({ order }: { order: OrderView }) {
   const { t } = useTranslation();
@@ -15,6 +15,8 @@ export function OrderTimeline({ order }: { order: OrderView }) {
   const times: Partial<Record<(typeof ORDER_STEPS)[number], string | null>> = {
     pending_payment: order.createdAt,
     paid: order.paidAt,
+    picking: order.pickingAt,
+    ready: order.readyAt,
     accepted: order.acceptedAt,
   };
   return (

@@ -38,10 +38,13 @@ describe('orders from paid to received', () => {
     renderStorefront(market, '/orders', { as: 'buyer-czj' });
     const row = await screen.findByRole('link', { name: /订单 MO/ });
     expect(screen.getByRole('list', { name: '订单列表' })).toHaveTextContent('高山小米 × 2');
+    market.setStatus(id, 'picking');
     market.setStatus(id, 'ready');
     fireEvent.click(row);
-    await screen.findByRole('list', { name: '订单进度' });
+    const timeline = await screen.findByRole('list', { name: '订单进度' });
     expect(currentStep()).toContain('待收货');
+    // Placed, paid, picking and ready each show when they happened; 已收货 has not happened yet.
+    expect(timeline.querySelectorAll('.sf-timeline__time')).toHaveLength(4);
     expect(screen.getByText('商品已备好，送到后请确认收货。')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '取消订单' })).not.toBeInTheDocument();
     expect(screen.getByText(/溯源码：FPFC-XM-2500A/)).toBeInTheDocument();

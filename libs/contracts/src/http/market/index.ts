@@ -211,7 +211,11 @@ export interface OrderView {
   }>;
   createdAt: string;
   paidAt: string | null;
+  /** When picking started and when the order was ready for delivery or pickup. */
+  pickingAt: string | null;
+  readyAt: string | null;
   acceptedAt: string | null;
+  cancelledAt: string | null;
 }
 
 /** `POST /orders/:id/refunds`: a problem after acceptance, refunded with a reason. */

@@ -269,7 +269,10 @@ export function fakeOrder(n: number, status: OrderStatus, extra: Partial<OrderVi
     ],
     createdAt: '2026-12-02T01:00:00.000Z',
     paidAt: '2026-12-02T01:00:01.000Z',
+    pickingAt: null,
+    readyAt: null,
     acceptedAt: null,
+    cancelledAt: null,
     ...extra,
   };
 }
