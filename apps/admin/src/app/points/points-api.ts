@@ -15,6 +15,24 @@ export function ownVillage(user: SessionUser): string | null {
   return code.length >= VILLAGE_CODE_LENGTH ? code.slice(0, VILLAGE_CODE_LENGTH) : null;
 }
 
+/** A county code has 6 digits; every staff scope lies inside one county. */
+export const COUNTY_CODE_LENGTH = 6;
+
+/** The county a staff user works in (the first 6 digits of their region). */
+export function ownCounty(user: SessionUser): string {
+  const code = user.scope.kind === 'household' ? user.scope.villageCode : scopeRegionCode(user.scope);
+  return code.slice(0, COUNTY_CODE_LENGTH);
+}
+
+/** A county's points expiry policy (GET, PUT) and its runs (GET, POST). */
+export const expiryPolicyPath = (county: string) => `${LEDGER}/counties/${county}/expiry-policy`;
+export const expiryRunsPath = (county: string) => `${LEDGER}/counties/${county}/expiry-runs`;
+
+/** Today as YYYY-MM-DD on this device's calendar (staff work in China time). */
+export function localDay(date: Date = new Date()): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
 /** Points with their sign, as on a notice board: +5, −3, 0. */
 export function signedPoints(points: number): string {
   if (points > 0) return `+${points.toLocaleString('en-US')}`;

@@ -33,4 +33,10 @@ export const POINTS_PERMISSIONS = {
   'points.reports.village': ADMINS_AND_AUDITOR,
   /** 试算平衡: the ledger's own check that every account adds up. */
   'points.trialBalance': ['county_admin', 'auditor'],
+  /** 积分过期: read the county's policy (the ledger also lets store keepers and households read it). */
+  'points.expiry.read': ADMINS_AND_AUDITOR,
+  /** The county's expiry runs: the ledger lists them to the county administrator and auditors only. */
+  'points.expiry.runs': ['county_admin', 'auditor'],
+  /** Set the policy and run expiry by hand. */
+  'points.expiry.write': ['county_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -59,6 +59,9 @@ export const POINTS_ROUTES: RouteObject[] = [
   lazyPage('points/trial-balance', 'points.trialBalance', () =>
     import('./reports/trial-balance-page').then((m) => m.TrialBalancePage),
   ),
+  lazyPage('points/expiry', 'points.expiry.read', () =>
+    import('./expiry/expiry-page').then((m) => m.ExpiryPage),
+  ),
   lazyPage('households/:id/points', 'points.accounts.read', () =>
     import('./reports/household-points-page').then((m) => m.HouseholdPointsPage),
   ),
@@ -83,5 +86,6 @@ export const POINTS_NAV: readonly NavItem[] = [
   { to: '/points/blacklist', label: 'points.nav.blacklist', permission: 'points.blacklist.read' },
   { to: '/points/stores', label: 'points.nav.stores', permission: 'points.stores.read' },
   { to: '/points/reports', label: 'points.nav.reports', permission: 'points.reports.village' },
+  { to: '/points/expiry', label: 'points.nav.expiry', permission: 'points.expiry.read' },
   { to: '/points/trial-balance', label: 'points.nav.trialBalance', permission: 'points.trialBalance' },
 ];

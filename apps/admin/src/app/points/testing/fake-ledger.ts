@@ -4,6 +4,8 @@ import type {
   BlacklistEntryView,
   AwardSheetView,
   DonationReceipt,
+  ExpiryPolicyView,
+  ExpiryRunView,
   GoodsView,
   PointsAccountView,
   PublicNoticeView,
@@ -17,6 +19,18 @@ import type { FakeRegistry } from '../../../testing/fake-registry';
 
 export const VILLAGE = '411322104201';
 export const STORE_ID = '11111111-1111-4111-8111-111111111111';
+export const COUNTY = '411322';
+/** What `system:expiry-scheduler` writes as the starter of a scheduled run. */
+export const EXPIRY_SCHEDULER = 'system:expiry-scheduler';
+
+/** The county's expiry policy and runs, as the ledger keeps them (tests set and read them). */
+export interface FakeExpiry {
+  policy: ExpiryPolicyView | null;
+  /** Newest run first, as the ledger lists them. */
+  runs: ExpiryRunView[];
+  /** What the next run by hand expires (households and points); zero points make no entry. */
+  due: { householdCount: number; totalPoints: number };
+}
 
 /**
  * The ledger on a real loopback port, in front of the fake registry (every other path is passed
@@ -32,6 +46,9 @@ export interface FakeLedger {
   accounts: Map<string, PointsAccountView>;
   statements: Map<string, StatementLine[]>;
   blacklist: BlacklistEntryView[];
+  expiry: FakeExpiry;
+  /** Makes the next request to `path` (any method but GET) answer this error instead. */
+  refuseNext(path: string, status: number, code: string, message: string): void;
   /** Makes the next import answer 400 with these per-row reasons. */
   rejectImport(errors: string[]): void;
   calls(path: string, method?: string): RecordedRequest[];
@@ -78,6 +95,8 @@ export async function startFakeLedger(registry: FakeRegistry): Promise<FakeLedge
   const blacklist: BlacklistEntryView[] = [];
   const statements = new Map<string, StatementLine[]>();
   let importErrors: string[] | null = null;
+  const expiry: FakeExpiry = { policy: null, runs: [], due: { householdCount: 0, totalPoints: 0 } };
+  const refusals = new Map<string, { status: number; code: string; message: string }>();
   let counter = 0;
   const uuid = () => `dddddddd-0000-4000-8000-${String((counter += 1)).padStart(12, '0')}`;
 
@@ -128,6 +147,104 @@ export async function startFakeLedger(registry: FakeRegistry): Promise<FakeLedge
       fail(403, 'FORBIDDEN', '没有权限 / Forbidden');
       return true;
     };
+
+    const refusal = request.method === 'GET' ? undefined : refusals.get(path);
+    if (refusal) {
+      refusals.delete(path);
+      return fail(refusal.status, refusal.code, refusal.message);
+    }
+
+    const county = new RegExp(`^${L}/counties/(\\d{6})/(expiry-policy|expiry-runs)$`).exec(path);
+    if (county) {
+      const code = county[1]!;
+      const related = actor.scope.kind === 'region' && actor.scope.code.startsWith(code);
+      if (!related || code !== COUNTY)
+        return fail(403, 'FORBIDDEN', '超出您的管辖范围 / Outside your region');
+      const noPolicy = () =>
+        fail(
+          404,
+          'EXPIRY_POLICY_NOT_FOUND',
+          `县 ${code} 未设置积分过期规则 / No expiry policy for county ${code}`,
+        );
+      if (county[2] === 'expiry-policy' && request.method === 'GET') {
+        if (only('county_admin', 'town_admin', 'village_admin', 'store_keeper', 'auditor')) return;
+        return expiry.policy ? sendJson(response, 200, expiry.policy) : noPolicy();
+      }
+      if (county[2] === 'expiry-policy' && request.method === 'PUT') {
+        if (only('county_admin')) return;
+        const input = body() as { enabled?: unknown; months?: unknown; effectiveFrom?: unknown };
+        const keys = Object.keys(input).sort().join(',');
+        if (
+          keys !== 'effectiveFrom,enabled,months' ||
+          typeof input.enabled !== 'boolean' ||
+          !Number.isInteger(input.months) ||
+          (input.months as number) < 1 ||
+          (input.months as number) > 120 ||
+          typeof input.effectiveFrom !== 'string' ||
+          !/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveFrom)
+        )
+          return fail(400, 'VALIDATION_FAILED', '请求内容不正确 / Invalid request body');
+        expiry.policy = {
+          countyCode: code,
+          enabled: input.enabled,
+          months: input.months as number,
+          effectiveFrom: input.effectiveFrom,
+          version: (expiry.policy?.version ?? 0) + 1,
+          updatedBy: actor.id,
+          updatedAt: new Date().toISOString(),
+        };
+        return sendJson(response, 200, expiry.policy);
+      }
+      if (county[2] === 'expiry-runs' && request.method === 'GET') {
+        if (only('county_admin', 'auditor')) return;
+        return sendJson(response, 200, expiry.runs.slice(0, 100));
+      }
+      if (county[2] === 'expiry-runs' && request.method === 'POST') {
+        if (only('county_admin')) return;
+        if (!request.headers['idempotency-key']) return fail(400, 'IDEMPOTENCY_KEY_REQUIRED', 'key');
+        const today = chinaDay(new Date());
+        const runDate = (body() as { runDate?: string }).runDate ?? today;
+        if (runDate > today)
+          return fail(
+            422,
+            'EXPIRY_RUN_DATE_IN_FUTURE',
+            `不能提前执行 ${runDate} 的过期 / Cannot run the expiry of a future day (${runDate})`,
+          );
+        const existing = expiry.runs.find((r) => r.runDate === runDate);
+        if (existing) return sendJson(response, 200, existing);
+        const policy = expiry.policy;
+        if (!policy) return noPolicy();
+        if (!policy.enabled)
+          return fail(
+            409,
+            'EXPIRY_POLICY_DISABLED',
+            '本县未启用积分过期 / Points expiry is off in this county',
+          );
+        if (runDate < policy.effectiveFrom)
+          return fail(
+            409,
+            'EXPIRY_NOT_IN_FORCE',
+            `过期规则自 ${policy.effectiveFrom} 起生效 / The expiry policy applies from ${policy.effectiveFrom}`,
+          );
+        const cutoff = new Date(`${runDate}T00:00:00+08:00`);
+        cutoff.setMonth(cutoff.getMonth() - policy.months);
+        const run: ExpiryRunView = {
+          id: uuid(),
+          countyCode: code,
+          runDate,
+          months: policy.months,
+          cutoff: cutoff.toISOString(),
+          entryId: expiry.due.totalPoints > 0 ? uuid() : null,
+          householdCount: expiry.due.householdCount,
+          totalPoints: expiry.due.totalPoints,
+          triggeredBy: actor.id,
+          createdAt: new Date().toISOString(),
+        };
+        expiry.runs.push(run);
+        expiry.runs.sort((a, b) => b.runDate.localeCompare(a.runDate));
+        return sendJson(response, 200, run);
+      }
+    }
 
     if (path === `${L}/villages/${VILLAGE}/rule-sets`) return sendJson(response, 200, ruleSets);
     if (path === `${L}/rule-sets` && request.method === 'POST') {
@@ -435,6 +552,10 @@ export async function startFakeLedger(registry: FakeRegistry): Promise<FakeLedge
     accounts,
     statements,
     blacklist,
+    expiry,
+    refuseNext(path, status, code, message) {
+      refusals.set(path, { status, code, message });
+    },
     rejectImport(errors) {
       importErrors = errors;
     },
@@ -461,6 +582,28 @@ async function pass(target: string, request: RecordedRequest, response: ServerRe
     'content-type': answer.headers.get('content-type') ?? 'application/json',
   });
   response.end(text);
+}
+
+/** The day in China (YYYY-MM-DD), as the ledger dates its expiry runs. */
+export function chinaDay(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+}
+
+/** An expiry run for tests. */
+export function expiryRun(n: number, runDate: string, patch: Partial<ExpiryRunView> = {}): ExpiryRunView {
+  return {
+    id: `ffffffff-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    countyCode: COUNTY,
+    runDate,
+    months: 24,
+    cutoff: new Date(`${Number(runDate.slice(0, 4)) - 2}${runDate.slice(4)}T00:00:00+08:00`).toISOString(),
+    entryId: `eeeeeeee-2222-4000-8000-${String(n).padStart(12, '0')}`,
+    householdCount: 3,
+    totalPoints: 45,
+    triggeredBy: EXPIRY_SCHEDULER,
+    createdAt: `${runDate}T16:30:00.000Z`,
+    ...patch,
+  };
 }
 
 /** A statement line for tests. */
