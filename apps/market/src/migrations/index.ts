@@ -5,6 +5,7 @@ import { CreateMarketTables1763900003000 } from './1763900003000-create-market-t
 import { RefundsNetAgainstSales1763900003500 } from './1763900003500-refunds-net-against-sales';
 import { AllowancePoliciesAndExpiry1763900003501 } from './1763900003501-allowance-policies-and-expiry';
 import { OrderPickingAndReadyTimes1763900003510 } from './1763900003510-order-picking-and-ready-times';
+import { LotAndTransferListIndexes1763900003511 } from './1763900003511-lot-and-transfer-list-indexes';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   RefundsNetAgainstSales1763900003500,
   AllowancePoliciesAndExpiry1763900003501,
   OrderPickingAndReadyTimes1763900003510,
+  LotAndTransferListIndexes1763900003511,
 ];

@@ -58,9 +58,9 @@ export class NetworkService {
   async requireHousehold(
     manager: EntityManager,
     id: string,
-  ): Promise<{ id: string; villageCode: string; headName: string }> {
+  ): Promise<{ id: string; villageCode: string; headName: string; householdNumber: string }> {
     const [row] = await manager.query(
-      `SELECT id, village_code, head_name FROM network_household WHERE id = $1`,
+      `SELECT id, village_code, head_name, household_number FROM network_household WHERE id = $1`,
       [id],
     );
     if (!row) {
@@ -69,7 +69,12 @@ export class NetworkService {
         `农户 ${id} 未登记 / Household ${id} is not registered`,
       );
     }
-    return { id: row.id, villageCode: row.village_code, headName: row.head_name };
+    return {
+      id: row.id,
+      villageCode: row.village_code,
+      headName: row.head_name,
+      householdNumber: row.household_number,
+    };
   }
 }
 

@@ -1,25 +1,33 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@fupin/auth';
 import {
   createPurchaseBodySchema,
   createTransferBodySchema,
+  lotListQuerySchema,
   mergeLotsBodySchema,
   splitLotBodySchema,
   receiveTransferBodySchema,
+  transferListQuerySchema,
   type CreatePurchaseBody,
   type CreateTransferBody,
+  type LotListQuery,
+  type LotSummary,
   type LotView,
   type MergeLotsBody,
+  type Paginated,
   type SplitLotBody,
   type PurchaseView,
   type ReceiveTransferBody,
+  type TransferListItem,
+  type TransferListQuery,
   type TransferView,
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
 import { UuidPipe } from '../common/params';
 import { Ctx, type RequestContext } from '@fupin/service-kit';
 import { LotsService } from './lots.service';
+import { ProcurementListsService } from './procurement-lists.service';
 import { ProcurementService } from './procurement.service';
 
 @ApiTags('procurement 收购与批次')
@@ -29,6 +37,7 @@ export class ProcurementController {
   constructor(
     private readonly procurement: ProcurementService,
     private readonly lots: LotsService,
+    private readonly lists: ProcurementListsService,
   ) {}
 
   @Post('purchases')
@@ -49,6 +58,19 @@ export class ProcurementController {
   @ApiOperation({ summary: 'Latest purchases (a collector sees its own collection point)' })
   purchases(@Ctx() ctx: RequestContext): Promise<PurchaseView[]> {
     return this.procurement.listPurchases(ctx);
+  }
+
+  @Get('lots')
+  @Roles('collector', 'supermarket_staff', 'county_admin', 'auditor')
+  @ApiOperation({
+    summary:
+      'Lots at your organisation, newest first, a page at a time, by status and produce (county staff and auditors: any, or ?location=)',
+  })
+  lotList(
+    @Ctx() ctx: RequestContext,
+    @Query(new ZodValidationPipe(lotListQuerySchema)) query: LotListQuery,
+  ): Promise<Paginated<LotSummary>> {
+    return this.lists.lots(ctx, query);
   }
 
   @Get('lots/:id')
@@ -94,6 +116,19 @@ export class ProcurementController {
     @Body(new ZodValidationPipe(createTransferBodySchema)) body: CreateTransferBody,
   ): Promise<TransferView> {
     return this.procurement.send(ctx, body);
+  }
+
+  @Get('transfers')
+  @Roles('collector', 'supermarket_staff', 'county_admin', 'auditor')
+  @ApiOperation({
+    summary:
+      'Transfers to (incoming) or from (outgoing) your organisation, by status, newest first, a page at a time (county staff and auditors: all, or ?organisation=)',
+  })
+  transferList(
+    @Ctx() ctx: RequestContext,
+    @Query(new ZodValidationPipe(transferListQuerySchema)) query: TransferListQuery,
+  ): Promise<Paginated<TransferListItem>> {
+    return this.lists.transfers(ctx, query);
   }
 
   @Post('transfers/:id/receive')

@@ -13,6 +13,7 @@ export enum ProcurementErrorCode {
   MoreThanSent = 'PROCUREMENT_MORE_THAN_SENT',
   PartsDoNotAddUp = 'PROCUREMENT_PARTS_DO_NOT_ADD_UP',
   LotsDiffer = 'PROCUREMENT_LOTS_DIFFER',
+  DirectionNeedsOrganisation = 'PROCUREMENT_DIRECTION_NEEDS_ORGANISATION',
 }
 
 const STATUS: Record<ProcurementErrorCode, HttpStatus> = {
@@ -27,6 +28,7 @@ const STATUS: Record<ProcurementErrorCode, HttpStatus> = {
   [ProcurementErrorCode.MoreThanSent]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ProcurementErrorCode.PartsDoNotAddUp]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ProcurementErrorCode.LotsDiffer]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ProcurementErrorCode.DirectionNeedsOrganisation]: HttpStatus.BAD_REQUEST,
 };
 
 /** An expected failure of procurement, lots and transfers. */

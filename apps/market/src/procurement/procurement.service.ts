@@ -98,6 +98,8 @@ export class ProcurementService {
         id,
         collectionPointId: point.id,
         householdId: household.id,
+        householdNumber: household.householdNumber,
+        headName: household.headName,
         produce: body.produce,
         grade: body.grade,
         weightGrams: body.weightGrams,
@@ -265,7 +267,8 @@ export class ProcurementService {
     const principal = principalOfContext(ctx);
     const own = principal.scope.kind === 'organisation' ? principal.scope.id : null;
     const rows = await this.dataSource.query(
-      `SELECT p.*, l.trace_code FROM purchase p JOIN lot l ON l.id = p.lot_id
+      `SELECT p.*, l.trace_code, h.household_number, h.head_name
+       FROM purchase p JOIN lot l ON l.id = p.lot_id JOIN network_household h ON h.id = p.household_id
        WHERE ($1::uuid IS NULL OR p.collection_point_id = $1) ORDER BY p.created_at DESC LIMIT 200`,
       [own],
     );
@@ -273,6 +276,8 @@ export class ProcurementService {
       id: r.id,
       collectionPointId: r.collection_point_id,
       householdId: r.household_id,
+      householdNumber: r.household_number,
+      headName: r.head_name,
       produce: r.produce,
       grade: r.grade,
       weightGrams: r.weight_grams,

@@ -28,6 +28,11 @@ export const NEXT_LEVEL: Partial<Record<OrganisationType, OrganisationType>> = {
   sorting_station: 'county_supermarket',
 };
 
+/** The receive form of a transfer, carrying its lot and the weight sent (as the transfer note's link does). */
+export function receivePath(transfer: { id: string; lotId: string; sentGrams: number }): string {
+  return `/market/transfers/${transfer.id}/receive?lot=${transfer.lotId}&sent=${transfer.sentGrams}`;
+}
+
 /** Saves a downloaded file through a temporary link, the way a browser saves an attachment. */
 export function saveFile(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);

@@ -30,6 +30,10 @@ export interface PurchaseView {
   id: string;
   collectionPointId: string;
   householdId: string;
+  /** The household's number in the registry (户编号), for the weigh slip and the list. */
+  householdNumber: string;
+  /** The head of the household (户主), unmasked: staff of the point buy from them face to face. */
+  headName: string;
   produce: string;
   grade: string;
   weightGrams: number;
@@ -55,6 +59,83 @@ export interface LotView {
   households: Array<{ householdId: string; villageCode: string; weightGrams: number }>;
   createdAt: string;
 }
+
+// Query strings arrive as text, and `?status=` as an empty string: treat that as "not given".
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** `GET /lots`: lots at an organisation, newest first, a page at a time. */
+export const lotListQuerySchema = paginationQuerySchema.extend({
+  status: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(LOT_STATUSES, {
+        error: `status 须为 ${LOT_STATUSES.join('、')} 之一 / status must be one of ${LOT_STATUSES.join(', ')}`,
+      })
+      .optional(),
+  ),
+  /** Lots whose produce contains this text (小米 finds 小米 and 黄小米). */
+  produce: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(100, { error: 'produce 最多 100 字 / produce is at most 100 characters' })
+      .optional(),
+  ),
+  /** County staff and auditors: lots at this organisation; others may only name their own. */
+  location: z.preprocess(
+    blankToUndefined,
+    z
+      .uuid({ error: 'location 须为机构编号（UUID） / location must be an organisation id (UUID)' })
+      .optional(),
+  ),
+});
+export type LotListQuery = z.output<typeof lotListQuerySchema>;
+
+/** A lot in a list: who supplied it is a count here; `GET /lots/:id` names them. */
+export interface LotSummary {
+  id: string;
+  traceCode: string;
+  produce: string;
+  grade: string;
+  weightGrams: number;
+  status: (typeof LOT_STATUSES)[number];
+  locationId: string | null;
+  locationName: string | null;
+  householdCount: number;
+  createdAt: string;
+}
+
+export const TRANSFER_DIRECTIONS = ['incoming', 'outgoing'] as const;
+export const TRANSFER_STATUSES = ['sent', 'received'] as const;
+
+/** `GET /transfers`: transfers to or from an organisation, newest first, a page at a time. */
+export const transferListQuerySchema = paginationQuerySchema.extend({
+  /** Relative to the caller's organisation (or `organisation` for county staff and auditors). */
+  direction: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(TRANSFER_DIRECTIONS, {
+        error: 'direction 须为 incoming 或 outgoing / direction must be incoming or outgoing',
+      })
+      .optional(),
+  ),
+  status: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(TRANSFER_STATUSES, { error: 'status 须为 sent 或 received / status must be sent or received' })
+      .optional(),
+  ),
+  /** County staff and auditors: transfers to or from this organisation; others may only name their own. */
+  organisation: z.preprocess(
+    blankToUndefined,
+    z
+      .uuid({ error: 'organisation 须为机构编号（UUID） / organisation must be an organisation id (UUID)' })
+      .optional(),
+  ),
+});
+export type TransferListQuery = z.output<typeof transferListQuerySchema>;
 
 /** `POST /transfers`: send a lot up the network (收购点 → 分拣站 → 扶贫超市). */
 export const createTransferBodySchema = z.strictObject({
@@ -82,6 +163,15 @@ export interface TransferView {
   status: 'sent' | 'received';
   sentAt: string;
   receivedAt: string | null;
+}
+
+/** A transfer in a list, with what it carries and the names of both ends. */
+export interface TransferListItem extends TransferView {
+  traceCode: string;
+  produce: string;
+  grade: string;
+  fromOrganisationName: string;
+  toOrganisationName: string;
 }
 
 /** `POST /products`: a catalogue product under 四统一 (brand, standard, package, price). */

@@ -1,24 +1,17 @@
-import type { LotView, PurchaseView } from '@fupin/contracts';
-import {
-  Button,
-  CheckboxField,
-  EmptyState,
-  ErrorState,
-  LoadingState,
-  Notice,
-  TextField,
-  useApiClient,
-} from '@fupin/ui';
+import type { Paginated, TransferListItem } from '@fupin/contracts';
+import { Button, TextField } from '@fupin/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session-context';
 import { PageHeader } from '../../common/page-header';
 import { useApiQuery } from '../../common/use-api-query';
-import { useErrorText } from '../../common/use-error-text';
-import { MARKET } from '../market-api';
-import { gramsToKg } from '../market-units';
+import { MARKET, NEXT_LEVEL } from '../market-api';
+import '../market.css';
+import { LotList } from './lot-list';
+import './lots.css';
+import { TransferList } from './transfer-list';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -74,103 +67,71 @@ function OpenByNumber() {
   );
 }
 
-/** The point's lots from its latest purchases, with a merge of several same-produce lots into one. */
-function PointLots() {
-  const { t } = useTranslation();
-  const client = useApiClient();
-  const errorText = useErrorText();
-  const user = useUser();
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [merged, setMerged] = useState<LotView | null>(null);
-  const purchases = useApiQuery(
-    (client, signal) => client.get<PurchaseView[]>(`${MARKET}/purchases`, { signal }),
-    [],
-  );
-  const merge = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const lot = await client.post<LotView>(`${MARKET}/lots/merge`, { lotIds: chosen });
-      setMerged(lot);
-      setChosen([]);
-    } catch (error) {
-      setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (purchases.error) return <ErrorState message={errorText(purchases.error)} onRetry={purchases.reload} />;
-  if (!purchases.data) return <LoadingState label={t('market.loading')} />;
-  if (purchases.data.length === 0) return <EmptyState title={t('market.lots.noRecent')} />;
-  const mayMerge = can(user.role, 'market.lots.write');
-  return (
-    <div>
-      {merged ? (
-        <Notice
-          tone="ok"
-          title={t('market.lots.merged', { code: merged.traceCode, kg: gramsToKg(merged.weightGrams) })}
-        >
-          <Link to={`/market/lots/${merged.id}`}>{t('market.lots.openMerged')}</Link>
-        </Notice>
-      ) : null}
-      {failure ? <Notice tone="error" title={failure} /> : null}
-      <ul className="market-lot-list">
-        {purchases.data.slice(0, 50).map((purchase) => (
-          <li key={purchase.id}>
-            {mayMerge ? (
-              <CheckboxField
-                label={t('market.lots.pick', {
-                  code: purchase.traceCode,
-                  produce: purchase.produce,
-                  grade: t(`market.grades.${purchase.grade}`),
-                  kg: gramsToKg(purchase.weightGrams),
-                })}
-                checked={chosen.includes(purchase.lotId)}
-                onChange={(event) =>
-                  setChosen((current) =>
-                    event.target.checked
-                      ? [...current, purchase.lotId]
-                      : current.filter((id) => id !== purchase.lotId),
-                  )
-                }
-              />
-            ) : null}
-            <Link to={`/market/lots/${purchase.lotId}`} className="admin-mono">
-              {t('market.lots.open', { code: purchase.traceCode })}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {mayMerge ? (
-        <Button disabled={chosen.length < 2} loading={busy} onClick={merge}>
-          {t('market.lots.merge', { count: chosen.length })}
-        </Button>
-      ) : null}
-    </div>
-  );
-}
+type View = 'lots' | 'incoming' | 'outgoing' | 'transfers';
 
-/** 批次与调运: find a lot or an incoming transfer; at a collection point, the lots it bought. */
+/**
+ * 批次与调运: the lots at the user's place; what is on the way to it (待收货, one tap from the receive
+ * form) and what it sent; county staff and auditors see every place's lots and transfers. Below,
+ * a lot or transfer opened by the number printed on its slip or note.
+ */
 export function LotsPage() {
   const { t } = useTranslation();
   const user = useUser();
+  const [search] = useSearchParams();
+  const scope = user.scope;
+  const orgType = scope.kind === 'organisation' ? scope.orgType : null;
+  // Lots come in to a station or the supermarket, and go out from a point or a station.
+  const receives = orgType !== null && Object.values(NEXT_LEVEL).includes(orgType);
+  const sends = orgType !== null && NEXT_LEVEL[orgType] !== undefined;
+  const views: View[] =
+    scope.kind === 'organisation'
+      ? ['lots', ...(receives ? (['incoming'] as const) : []), ...(sends ? (['outgoing'] as const) : [])]
+      : ['lots', 'transfers'];
+  const asked = search.get('view') as View | null;
+  const view: View = asked && views.includes(asked) ? asked : 'lots';
+  const waiting = useApiQuery(
+    (client, signal) =>
+      client.get<Paginated<TransferListItem>>(`${MARKET}/transfers`, {
+        query: { direction: 'incoming', status: 'sent', pageSize: 1 },
+        signal,
+      }),
+    [view],
+    receives,
+  );
+  const label = (v: View) =>
+    v === 'lots'
+      ? t(scope.kind === 'organisation' ? 'market.lots.tabs.lots' : 'market.lots.tabs.allLots')
+      : v === 'incoming' && waiting.data
+        ? t('market.lots.tabs.incomingCount', { count: waiting.data.total })
+        : t(`market.lots.tabs.${v}`);
   return (
-    <div>
+    <div className="market-lots">
       <PageHeader title={t('market.lots.title')} description={t('market.lots.description')} />
+      <nav className="market-lots__views" aria-label={t('market.lots.views')}>
+        {views.map((v) => (
+          <Link
+            key={v}
+            to={v === 'lots' ? '/market/lots' : `/market/lots?view=${v}`}
+            aria-current={v === view ? 'page' : undefined}
+            className={`fp-button fp-button--lg ${v === view ? 'fp-button--primary' : 'fp-button--secondary'}`}
+          >
+            {label(v)}
+          </Link>
+        ))}
+      </nav>
+      <section className="admin-section" aria-label={label(view)}>
+        {view === 'lots' ? (
+          <LotList />
+        ) : view === 'transfers' ? (
+          <TransferList />
+        ) : (
+          <TransferList key={view} direction={view} />
+        )}
+      </section>
       <section className="admin-section">
         <h2>{t('market.lots.find')}</h2>
         <OpenByNumber />
       </section>
-      {user.role === 'collector' &&
-      user.scope.kind === 'organisation' &&
-      user.scope.orgType === 'collection_point' ? (
-        <section className="admin-section">
-          <h2>{t('market.lots.recent')}</h2>
-          <PointLots />
-        </section>
-      ) : null}
     </div>
   );
 }

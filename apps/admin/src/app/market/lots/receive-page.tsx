@@ -63,7 +63,7 @@ export function ReceivePage() {
     <div className="admin-narrow">
       <PageHeader
         title={t('market.receive.title')}
-        back={<Link to="/market/lots">{t('market.lots.back')}</Link>}
+        back={<Link to="/market/lots?view=incoming">{t('market.lots.back')}</Link>}
         description={t('market.receive.description', { number: id })}
       />
       {lot.data ? (

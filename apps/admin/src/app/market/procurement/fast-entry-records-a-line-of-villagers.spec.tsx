@@ -83,6 +83,7 @@ describe('收购 fast entry at a collection point', () => {
     expect(field(/重量/)).toHaveValue('');
     const recent = screen.getByRole('table');
     expect(within(recent).getByText('崔富贵')).toBeInTheDocument();
+    expect(within(recent).getByText('户编号 4113221042010003')).toBeInTheDocument();
     expect(within(recent).getByRole('link', { name: 'L4113221042010001' })).toHaveAttribute(
       'href',
       `/market/lots/${market.purchases[0]!.lotId}`,
@@ -126,6 +127,10 @@ describe('收购 fast entry at a collection point', () => {
     renderAdmin(market, '/market/procurement', { as: 'fc-admin' });
     expect(await screen.findByText('SLIP-9')).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: '收购录入' })).not.toBeInTheDocument();
+    // The list names the household itself (the purchase carries its name and number).
+    const recent = screen.getByRole('table');
+    expect(within(recent).getByText('王大山')).toBeInTheDocument();
+    expect(within(recent).getByText('户编号 4113221042010001')).toBeInTheDocument();
   });
 });
 
@@ -134,6 +139,8 @@ function fakePurchase() {
     id: '99999999-0000-4000-8000-000000000099',
     collectionPointId: POINT_ID,
     householdId: 'aaaaaaaa-0000-4000-8000-000000000001',
+    householdNumber: '4113221042010001',
+    headName: '王大山',
     produce: '花生',
     grade: 'first',
     weightGrams: 1000,

@@ -1,4 +1,4 @@
-import type { HouseholdSummary, Paginated, PurchaseView } from '@fupin/contracts';
+import type { HouseholdSummary, PurchaseView } from '@fupin/contracts';
 import { formatFen } from '@fupin/money';
 import { DataTable, EmptyState, ErrorState, LoadingState, Notice, type DataTableColumn } from '@fupin/ui';
 import { useState } from 'react';
@@ -31,8 +31,6 @@ export function ProcurementPage() {
   const user = useUser();
   const [page, setPage] = useState(1);
   const [last, setLast] = useState<{ purchase: PurchaseView; household: HouseholdSummary } | null>(null);
-  // Names of the households bought from in this sitting; the purchase list itself carries only ids.
-  const [names, setNames] = useState<Record<string, string>>({});
   const recent = useApiQuery(
     (client, signal) => client.get<PurchaseView[]>(`${MARKET}/purchases`, { signal }),
     [],
@@ -42,17 +40,6 @@ export function ProcurementPage() {
     can(user.role, 'market.purchase') &&
     scope.kind === 'organisation' &&
     scope.orgType === 'collection_point';
-  // The point's village, to name the households in the list (purchases carry only their ids).
-  const village = useApiQuery(
-    (client, signal) =>
-      client.get<Paginated<HouseholdSummary>>('/api/registry/households', {
-        query: { regionCode: scope.kind === 'organisation' ? scope.regionCode : '', pageSize: 200 },
-        signal,
-      }),
-    [],
-    atPoint,
-  );
-  const nameOf = (id: string) => names[id] ?? village.data?.items.find((h) => h.id === id)?.headName;
 
   const columns: DataTableColumn<PurchaseView>[] = [
     {
@@ -69,8 +56,14 @@ export function ProcurementPage() {
     {
       key: 'household',
       header: t('market.procurement.columns.household'),
-      render: (row) =>
-        nameOf(row.householdId) ?? <span className="admin-mono">{row.householdId.slice(0, 8)}</span>,
+      render: (row) => (
+        <>
+          {row.headName}
+          <div className="admin-muted admin-mono">
+            {t('market.procurement.householdNumber', { number: row.householdNumber })}
+          </div>
+        </>
+      ),
     },
     {
       key: 'produce',
@@ -121,7 +114,6 @@ export function ProcurementPage() {
               suggestSlip={(skip) => suggestWeighSlipNumber(scope.regionCode, rows, new Date(), skip)}
               onSaved={(purchase, household) => {
                 setLast({ purchase, household });
-                setNames((current) => ({ ...current, [purchase.householdId]: household.headName }));
                 recent.reload();
               }}
             />

@@ -16,6 +16,7 @@ import type { NetworkOrganisation } from '../market-api';
 import { answerAllowances, type FakeAllowanceWallet } from './fake-market-allowances';
 import { answerCatalogue } from './fake-market-catalogue';
 import { answerFulfilment } from './fake-market-fulfilment';
+import { answerLots } from './fake-market-lots';
 
 export const POINT_ID = '55555555-5555-4555-8555-555555555555';
 export const STATION_ID = '55555555-5555-4555-8555-555555555556';
@@ -71,6 +72,8 @@ export interface MarketState {
   allowanceWallets: FakeAllowanceWallet[];
   /** A work unit's amount per employee for a year, keyed `<workUnitId>:<year>` (absent: the county default). */
   allowancePolicies: Record<string, number>;
+  /** While true, `GET /lots` and `GET /transfers` answer 503, to show the pages' error state. */
+  listsDown: boolean;
 }
 
 /**
@@ -128,6 +131,7 @@ export async function startFakeMarket(registry: FakeRegistry): Promise<FakeMarke
     unsettled: [],
     allowanceWallets: [],
     allowancePolicies: {},
+    listsDown: false,
   };
 
   const server = await startStubServer(async (request, response) => {
@@ -139,7 +143,7 @@ export async function startFakeMarket(registry: FakeRegistry): Promise<FakeMarke
     if (!me.ok)
       return sendJson(response, 401, { code: 'UNAUTHENTICATED', message: '请先登录 / Sign in first' });
     const actor = (await me.json()) as { id: string; role: Role; scope: FakeUser['scope'] };
-    answerMarket(state, actor, request, url, response);
+    answerMarket(state, actor, request, url, response, registry.households);
   });
 
   return Object.assign(state, {
@@ -176,6 +180,7 @@ function answerMarket(
   request: RecordedRequest,
   url: URL,
   response: ServerResponse,
+  households: FakeRegistry['households'],
 ) {
   const path = url.pathname.slice('/api/market'.length);
   const body = () => (request.body ? (JSON.parse(request.body) as Record<string, unknown>) : {});
@@ -191,7 +196,11 @@ function answerMarket(
   }
   if (path === '/purchases' && request.method === 'POST') {
     if (!allow('collector')) return forbidden();
-    const input = body() as Omit<PurchaseView, 'id' | 'amountFen' | 'lotId' | 'traceCode' | 'createdAt'>;
+    const input = body() as Omit<
+      PurchaseView,
+      'id' | 'amountFen' | 'lotId' | 'traceCode' | 'createdAt' | 'headName' | 'householdNumber'
+    >;
+    const household = households.find((h) => h.id === input.householdId);
     if (state.purchases.some((p) => p.weighSlipNumber === input.weighSlipNumber))
       return fail(
         409,
@@ -201,6 +210,8 @@ function answerMarket(
     const n = state.purchases.length + 1;
     const purchase: PurchaseView = {
       ...input,
+      headName: household?.headName ?? '',
+      householdNumber: household?.householdNumber ?? '',
       id: `99999999-0000-4000-8000-${String(n).padStart(12, '0')}`,
       amountFen: Math.floor((input.weightGrams * input.unitPriceFenPerKg + 500) / 1000),
       lotId: `88888888-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -225,6 +236,7 @@ function answerMarket(
     return sendJson(response, 201, purchase);
   }
   const routed: MarketRequest = { actor, request, url, path, response, body, fail, allow, forbidden };
+  if (answerLots(state, routed, FAKE_NETWORK)) return;
   if (answerCatalogue(state.products, routed)) return;
   if (answerAllowances(state, routed)) return;
   answerFulfilment(state, routed);
