@@ -164,6 +164,52 @@ describe('produce purchasing in the browser, with the demo county', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the sorting station sees a lot coming from a village, receives it from the list with a loss, and the list empties', async () => {
+    const collector = await apiSession('yanshanpu-collector');
+    const network = await collector.get<Array<{ id: string; type: string; regionCode: string }>>(
+      'market',
+      '/network/organisations',
+    );
+    const point = network.find((o) => o.type === 'collection_point' && o.regionCode === '411322104201')!;
+    const sorting = network.find((o) => o.type === 'sorting_station' && o.regionCode === '411322104')!;
+    const household = await yanshanpuHousehold(collector, 2);
+    const purchase = await collector.post<{ lotId: string; traceCode: string }>('market', '/purchases', {
+      collectionPointId: point.id,
+      householdId: household.id,
+      produce: '花生',
+      grade: 'first',
+      weightGrams: 40_000,
+      unitPriceFenPerKg: 900,
+      weighSlipNumber: `E2E-RECV-${Date.now()}`,
+    });
+    await collector.post('market', '/transfers', { lotId: purchase.lotId, toOrganisationId: sorting.id });
+
+    const { page, errors } = await openPage(browser, 'kiosk');
+    await signIn(page, 'dushu-sorting', '/market/lots');
+    await page.getByRole('link', { name: /^待收货/ }).click();
+    const receive = page.getByRole('link', { name: `收货：批次 ${purchase.traceCode}` });
+    await receive.click();
+    await page.getByRole('heading', { level: 1, name: '登记收货' }).waitFor();
+    await page.getByLabel(/实收重量（千克）/).fill('39.5');
+    await page.getByLabel(/^损耗原因/).fill('运输途中失水');
+    await page.getByRole('button', { name: '确认收货' }).click();
+    await page.getByText('已收货，实收 39.500 千克。').waitFor();
+    await page.getByText('损耗 0.500 千克：运输途中失水').waitFor();
+
+    await page.goto(page.url().replace(/\/market\/.*$/, '/market/lots?view=incoming'));
+    await settled(page);
+    expect(await page.getByRole('link', { name: `收货：批次 ${purchase.traceCode}` }).count()).toBe(0);
+    await page.getByRole('link', { name: /^发出的调运|^在本单位的批次/ }).first().waitFor();
+    const station = await apiSession('dushu-sorting');
+    const received = await station.get<{ items: Array<{ traceCode: string; receivedGrams: number | null }> }>(
+      'market',
+      '/transfers?direction=incoming&status=received&pageSize=100',
+    );
+    expect(received.items.find((t) => t.traceCode === purchase.traceCode)?.receivedGrams).toBe(39_500);
+    await saveScreenshot(page, 'admin-1024x768-market-incoming-transfers');
+    expect(errors).toEqual([]);
+  });
+
   it('fits the procurement entry on a phone', async () => {
     const { page } = await openPage(browser, 'phone');
     await signIn(page, 'yanshanpu-collector', '/market/procurement');
