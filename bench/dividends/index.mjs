@@ -9,9 +9,11 @@
 //   (its SELECT … ORDER BY household_id, which is not part of the posting measured here).
 // - posting_ms: one database transaction into the dividends database of a fresh platform (its
 //   real migrations): a ledger transaction with 4M + 2 entries and 4M payout rows, each streamed
-//   with `COPY … FROM STDIN` as the service does, in that order, committed (the per-statement
-//   reference checks run after each COPY, the deferred balance trigger once at commit). The
-//   payout ids are made as the service makes them (`timeOrderedIds`, common/copy.ts).
+//   with `COPY … FROM STDIN (FORMAT binary)` as the service does, encoded by the service's own
+//   `binaryCopyChunks` (common/copy.ts), in that order, committed (the per-statement reference
+//   checks, which also add up the ledger transaction's totals, run after each COPY; the deferred
+//   balance trigger once at commit). The payout ids are made as the service makes them
+//   (`timeOrderedIds`, common/copy.ts).
 //   This bypasses HTTP: posting 4M households through the service's dry-run/notice/approval
 //   endpoints would first need 4M member rows and is not what is measured here.
 // - posting_backend_cpu_ms: CPU time of the database backend that ran the posting (from
@@ -33,7 +35,6 @@ import { buildServices } from '../../tools/build/services.mjs';
 
 const HOUSEHOLDS = Number(process.env.BENCH_DIVIDENDS_HOUSEHOLDS ?? 4_000_000);
 const POOL_FEN = 1_234_567_891n; // 12,345,678.91 yuan: a county's PV income for a year
-const CHUNK = 20_000;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
@@ -85,7 +86,9 @@ export async function run({ startStack, log }) {
     path.join(root, 'dist/node/apps/dividends/src/engine/plan-engine.js'),
   );
   const { PV_DIFFERENTIATED_PLAN } = require(path.join(root, 'dist/node/libs/contracts/src/index.js'));
-  const { timeOrderedIds } = require(path.join(root, 'dist/node/apps/dividends/src/common/copy.js'));
+  const { timeOrderedIds, binaryCopyChunks } = require(
+    path.join(root, 'dist/node/apps/dividends/src/common/copy.js'),
+  );
 
   log(`generating ${HOUSEHOLDS.toLocaleString()} households`);
   let t0 = performance.now();
@@ -132,7 +135,7 @@ export async function run({ startStack, log }) {
     const backendCpu = await backendCpuMs(client);
     const cpuBefore = backendCpu();
     t0 = performance.now();
-    await post(client, households, result, retained, order, timings, timeOrderedIds);
+    await post(client, households, result, retained, order, timings, { timeOrderedIds, binaryCopyChunks });
     figures.posting_ledger_entries_ms = Math.round(timings.ledger);
     figures.posting_payouts_ms = Math.round(timings.payouts);
     figures.posting_commit_ms = Math.round(timings.commit);
@@ -178,20 +181,32 @@ async function backendCpuMs(client) {
   };
 }
 
-/** `COPY target FROM STDIN` of one text row per index, streamed in chunks of CHUNK rows. */
-async function copy(client, target, indexes, row) {
-  async function* chunks() {
-    for (let start = 0; start < indexes.length; start += CHUNK) {
-      let text = '';
-      for (let k = start; k < Math.min(indexes.length, start + CHUNK); k++) text += row(indexes[k]) + '\n';
-      yield text;
-    }
+/**
+ * `COPY table (columns) FROM STDIN (FORMAT binary)` of one row per index, encoded as the service
+ * encodes its rows (`binaryCopyChunks`, common/copy.ts, in chunks of 5000 rows).
+ */
+async function copy(client, binaryCopyChunks, table, columns, indexes, row) {
+  const names = columns.map(([name]) => name).join(', ');
+  const types = columns.map(([, type]) => type);
+  function* rows() {
+    for (const i of indexes) yield row(i);
   }
-  await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${target} FROM STDIN`)));
+  await pipeline(
+    Readable.from(binaryCopyChunks(types, rows())),
+    client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN (FORMAT binary)`)),
+  );
 }
 
 /** What the service's posting writes, in one transaction, with the organisation and distribution it needs. */
-async function post(client, households, result, retained, order, timings, timeOrderedIds) {
+async function post(
+  client,
+  households,
+  result,
+  retained,
+  order,
+  timings,
+  { timeOrderedIds, binaryCopyChunks },
+) {
   const entityId = randomUUID();
   const planId = randomUUID();
   const distributionId = randomUUID();
@@ -239,9 +254,16 @@ async function post(client, households, result, retained, order, timings, timeOr
   let t = performance.now();
   await copy(
     client,
-    'ledger_entry (transaction_id, account, household_id, amount_fen)',
+    binaryCopyChunks,
+    'ledger_entry',
+    [
+      ['transaction_id', 'uuid'],
+      ['account', 'text'],
+      ['household_id', 'uuid'],
+      ['amount_fen', 'int8'],
+    ],
     order,
-    (i) => `${txId}\t${payable}\t${households[i].householdId}\t${-result.householdTotals[i]}`,
+    (i) => [txId, payable, households[i].householdId, -result.householdTotals[i]],
   );
   timings.ledger += performance.now() - t;
   t = performance.now();
@@ -250,10 +272,29 @@ async function post(client, households, result, retained, order, timings, timeOr
   const payoutId = timeOrderedIds();
   await copy(
     client,
-    'payout (id, batch_id, distribution_id, household_id, household_number, head_name, amount_fen, status)',
+    binaryCopyChunks,
+    'payout',
+    [
+      ['id', 'uuid'],
+      ['batch_id', 'uuid'],
+      ['distribution_id', 'uuid'],
+      ['household_id', 'uuid'],
+      ['household_number', 'text'],
+      ['head_name', 'text'],
+      ['amount_fen', 'int8'],
+      ['status', 'text'],
+    ],
     order,
-    (i) =>
-      `${payoutId()}\t${batchId}\t${distributionId}\t${households[i].householdId}\tbench\tbench\t${result.householdTotals[i]}\tpending`,
+    (i) => [
+      payoutId(),
+      batchId,
+      distributionId,
+      households[i].householdId,
+      'bench',
+      'bench',
+      result.householdTotals[i],
+      'pending',
+    ],
   );
   timings.payouts += performance.now() - t;
   t = performance.now();

@@ -1,4 +1,4 @@
-import { copyField, timeOrderedIds } from './copy';
+import { binaryCopyChunks, timeOrderedIds } from './copy';
 
 describe('timeOrderedIds', () => {
   it('makes version-7 UUIDs that carry the millisecond and sort in the order they were made', () => {
@@ -22,10 +22,59 @@ describe('timeOrderedIds', () => {
   });
 });
 
-describe('copyField', () => {
-  it('escapes what COPY treats specially and writes null as \\N', () => {
-    expect(copyField(null)).toBe('\\N');
-    expect(copyField('a\tb\nc\\d\r')).toBe('a\\tb\\nc\\\\d\\r');
-    expect(copyField('张三')).toBe('张三');
+describe('binaryCopyChunks', () => {
+  const uuid = '0192d6a4-7c1e-7abc-8def-0123456789ab';
+  const field = (hex: string) => Buffer.concat([int32(hex.length / 2), Buffer.from(hex, 'hex')]);
+  const int32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeInt32BE(n);
+    return b;
+  };
+  const row = (...fields: Buffer[]) => Buffer.concat([Buffer.from([0, fields.length]), ...fields]);
+  const header = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), int32(0), int32(0)]);
+  const trailer = Buffer.from([0xff, 0xff]);
+
+  it("writes COPY's binary format: signature, rows of uuid, text, bigint and null fields, end marker", () => {
+    const text = Buffer.from('张三', 'utf8');
+    const rows = [
+      [uuid, '张三', -5n, null],
+      [uuid.toUpperCase(), '', '9007199254740993', 'x'],
+    ];
+    const out = Buffer.concat([...binaryCopyChunks(['uuid', 'text', 'int8', 'text'], rows)]);
+    expect(out).toEqual(
+      Buffer.concat([
+        header,
+        row(
+          field(uuid.replace(/-/g, '')),
+          Buffer.concat([int32(text.length), text]),
+          field('fffffffffffffffb'),
+          int32(-1),
+        ),
+        row(field(uuid.replace(/-/g, '')), int32(0), field('0020000000000001'), field('78')),
+        trailer,
+      ]),
+    );
+  });
+
+  it('sends a value that repeats down its column as the same bytes, across chunks', () => {
+    const rows = Array.from({ length: 7 }, (_, i) => [uuid, String(i)]);
+    const chunks = [...binaryCopyChunks(['uuid', 'int8'], rows, 3)];
+    expect(chunks).toHaveLength(3);
+    const expected = Buffer.concat([
+      header,
+      ...rows.map((_, i) => row(field(uuid.replace(/-/g, '')), field(i.toString(16).padStart(16, '0')))),
+      trailer,
+    ]);
+    expect(Buffer.concat(chunks)).toEqual(expected);
+  });
+
+  it('refuses what is not a uuid and a row of the wrong width', () => {
+    expect(() => [...binaryCopyChunks(['uuid'], [['0192d6a4-7c1e-7abc-8def-0123456789ag']])]).toThrow(
+      /not a uuid/,
+    );
+    expect(() => [...binaryCopyChunks(['uuid'], [['0192d6a47c1e7abc8def0123456789ab']])]).toThrow(
+      /not a uuid/,
+    );
+    expect(() => [...binaryCopyChunks(['uuid', 'text'], [[uuid]])]).toThrow(/1 values for 2 columns/);
   });
 });

@@ -39,9 +39,15 @@ export async function postLedgerTransaction(
     // stream in without multi-row statements; the balance is still checked once at commit.
     await copyRows(
       manager,
-      'ledger_entry (transaction_id, account, household_id, amount_fen)',
+      'ledger_entry',
+      [
+        { name: 'transaction_id', type: 'uuid' },
+        { name: 'account', type: 'text' },
+        { name: 'household_id', type: 'uuid' },
+        { name: 'amount_fen', type: 'int8' },
+      ],
       (function* () {
-        for (const l of nonZero) yield [id, l.account, l.householdId ?? null, String(l.amountFen)];
+        for (const l of nonZero) yield [id, l.account, l.householdId ?? null, l.amountFen];
       })(),
     );
     return id;

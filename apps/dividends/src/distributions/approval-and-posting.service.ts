@@ -183,8 +183,19 @@ export class ApprovalAndPostingService {
     const payoutId = timeOrderedIds();
     await copyRows(
       manager,
-      `payout (id, batch_id, distribution_id, household_id, household_number, head_name, bank_name,
-         bank_account_masked, amount_fen, status)`,
+      'payout',
+      [
+        { name: 'id', type: 'uuid' },
+        { name: 'batch_id', type: 'uuid' },
+        { name: 'distribution_id', type: 'uuid' },
+        { name: 'household_id', type: 'uuid' },
+        { name: 'household_number', type: 'text' },
+        { name: 'head_name', type: 'text' },
+        { name: 'bank_name', type: 'text' },
+        { name: 'bank_account_masked', type: 'text' },
+        { name: 'amount_fen', type: 'int8' },
+        { name: 'status', type: 'text' },
+      ],
       (function* () {
         for (const l of lines)
           yield [

@@ -9,6 +9,8 @@ import { DividendPostingsEnterTheFundLedger1763900004500 } from './1763900004500
 import { BackfillFundFlowsOfPostedDistributions1763900004501 } from './1763900004501-backfill-fund-flows-of-posted-distributions';
 import { PostingWritesRowsInBulk1763900004900 } from './1763900004900-posting-writes-rows-in-bulk';
 import { NoticeRecordsItsDays1763900004950 } from './1763900004950-notice-records-its-days';
+import { LedgerTransactionsKeepTheirTotals1763900005000 } from './1763900005000-ledger-transactions-keep-their-totals';
+import { PayoutsAreFoundThroughTheirBatch1763900005100 } from './1763900005100-payouts-are-found-through-their-batch';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   BackfillFundFlowsOfPostedDistributions1763900004501,
   PostingWritesRowsInBulk1763900004900,
   NoticeRecordsItsDays1763900004950,
+  LedgerTransactionsKeepTheirTotals1763900005000,
+  PayoutsAreFoundThroughTheirBatch1763900005100,
 ];

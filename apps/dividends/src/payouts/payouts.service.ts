@@ -92,8 +92,12 @@ export class PayoutsService {
       `SELECT id, line_count, total_fen::text AS total_fen, created_at FROM payout_batch WHERE distribution_id = $1 ORDER BY created_at`,
       [distributionId],
     )) as Array<Record<string, unknown>>;
+    // A distribution's payouts are those in its batches and those of it not yet in a batch (its
+    // batches hold only its payouts, migration 1763900005100): both are read through an index.
     const payouts = (await this.dataSource.query(
-      `${SELECT} WHERE distribution_id = $1 ORDER BY household_number, attempt`,
+      `${SELECT} WHERE batch_id = ANY (ARRAY(SELECT id FROM payout_batch WHERE distribution_id = $1))
+         OR (batch_id IS NULL AND distribution_id = $1)
+       ORDER BY household_number, attempt`,
       [distributionId],
     )) as PayoutRow[];
     return {
