@@ -20,7 +20,7 @@ describe('shared constants', () => {
   });
 
   it('label every role in Chinese and English', () => {
-    expect(ROLES).toHaveLength(10);
+    expect(ROLES).toHaveLength(11);
     for (const role of ROLES) {
       expect(ROLE_LABELS[role]['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
       expect(ROLE_LABELS[role].en).not.toBe('');

@@ -85,7 +85,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     // A caller's own Authorization header (a household's card + PIN token on a public page) wins
     // over the signed-in user's token, and a 401 for it is not the user's session to refresh.
     const explicit = Object.keys(send.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
-    const token = explicit ? undefined : await options.getToken?.();
+    const token = await (explicit ? undefined : options.getToken?.());
     const first = await sendOnce<T>(method, path, send, token);
     if (first.ok || first.error.status !== 401 || !token || !options.onUnauthorized) return unwrap(first);
     const refreshed = await options.onUnauthorized();
