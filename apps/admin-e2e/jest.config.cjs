@@ -16,5 +16,5 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: `${root}/tools/e2e/global-setup-with-demo.mjs`,
   globalTeardown: `${root}/tools/e2e/global-teardown.mjs`,
-  testTimeout: 60000,
+  testTimeout: 120000,
 };

@@ -1,4 +1,4 @@
-import { demoLogin, stackUrls } from '@fupin/e2e-support';
+import { demoLogin, saveScreenshot, stackUrls } from '@fupin/e2e-support';
 import type { Page } from 'playwright-core';
 
 /** Signs in through the login page as a demo user and waits for the dashboard. */
@@ -10,7 +10,15 @@ export async function signIn(page: Page, username: string, next = '/'): Promise<
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel(/^密码/).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  // Signing in hashes the password on the registry; with every e2e project's stack busy on CI's
+  // two cores that has taken longer than the default 30 s. On failure, keep what the page showed.
+  await page
+    .getByRole('button', { name: '退出登录' })
+    .waitFor({ timeout: 60_000 })
+    .catch(async (error: unknown) => {
+      await saveScreenshot(page, `sign-in-failed-${username}`).catch(() => undefined);
+      throw error;
+    });
 }
 
 /** How far the page scrolls sideways beyond the screen (0 when nothing overflows). */
