@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@fupin/auth';
 import type { KioskSessionResponse, KioskSignInBody } from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SigningKeyStore } from '../auth/signing-key-store';
 import { actingAs, audit, type RequestContext } from '@fupin/service-kit';
 import { queryReturning } from '../common/sql';
@@ -25,6 +25,28 @@ type Outcome = { ok: true; value: KioskSessionResponse } | { ok: false; error: K
 
 const signInFailed = (details?: unknown) =>
   new KioskException(KioskErrorCode.SignInFailed, '卡号或 PIN 不正确 / Wrong card number or PIN', details);
+
+/** The household behind a points card, locked so its PIN counter is counted once (undefined if none). */
+async function lockCardHolder(manager: EntityManager, cardNumber: string): Promise<CardHolder | undefined> {
+  const [holder] = (await manager.query(
+    `SELECT h.id, h.household_number, h.head_name, h.village_code, v.name AS village_name, h.points_card_number
+     FROM households h JOIN regions v ON v.code = h.village_code WHERE h.points_card_number = $1 FOR UPDATE OF h`,
+    [cardNumber],
+  )) as CardHolder[];
+  return holder;
+}
+
+/** The household as a session answer shows it (kiosk and web alike). */
+function householdOf(holder: CardHolder): KioskSessionResponse['household'] {
+  return {
+    id: holder.id,
+    householdNumber: holder.household_number,
+    headName: holder.head_name,
+    villageCode: holder.village_code,
+    villageName: holder.village_name,
+    pointsCardNumber: holder.points_card_number,
+  };
+}
 
 /** How long a household's web sign-in lasts; it is read only and not renewed. */
 export const ONLINE_SESSION_SECONDS = 15 * 60;
@@ -84,11 +106,7 @@ export class KioskSessionsService {
       scope: `organisation:${kiosk.store_id}`,
     };
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
-      const [holder] = (await manager.query(
-        `SELECT h.id, h.household_number, h.head_name, h.village_code, v.name AS village_name, h.points_card_number
-         FROM households h JOIN regions v ON v.code = h.village_code WHERE h.points_card_number = $1 FOR UPDATE OF h`,
-        [body.cardNumber],
-      )) as CardHolder[];
+      const holder = await lockCardHolder(manager, body.cardNumber);
       const refuse = async (
         reason: string,
         error: KioskException,
@@ -151,13 +169,15 @@ export class KioskSessionsService {
   async signInOnline(ctx: RequestContext, body: KioskSignInBody): Promise<KioskSessionResponse> {
     const actor = ctx;
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
-      const [holder] = (await manager.query(
-        `SELECT h.id, h.household_number, h.head_name, h.village_code, v.name AS village_name, h.points_card_number
-         FROM households h JOIN regions v ON v.code = h.village_code WHERE h.points_card_number = $1 FOR UPDATE OF h`,
-        [body.cardNumber],
-      )) as CardHolder[];
+      const holder = await lockCardHolder(manager, body.cardNumber);
       const refuse = async (reason: string, error: KioskException, householdId = 'unknown') => {
-        await audit(manager, actor, 'household.web_sign_in_failed', { type: 'household', id: householdId }, { reason });
+        await audit(
+          manager,
+          actor,
+          'household.web_sign_in_failed',
+          { type: 'household', id: householdId },
+          { reason },
+        );
         return { ok: false, error } as const;
       };
       if (!holder) return refuse('unknown_card', signInFailed());
@@ -175,7 +195,12 @@ export class KioskSessionsService {
       });
       await audit(
         manager,
-        actingAs(ctx, { id: holder.id, name: holder.head_name, role: 'villager', scope: `household:${holder.id}` }),
+        actingAs(ctx, {
+          id: holder.id,
+          name: holder.head_name,
+          role: 'villager',
+          scope: `household:${holder.id}`,
+        }),
         'household.web_signed_in',
         { type: 'household', id: holder.id },
         { expiresIn: ttl },
@@ -186,14 +211,7 @@ export class KioskSessionsService {
           tokenType: 'Bearer',
           accessToken: token.token,
           expiresIn: ttl,
-          household: {
-            id: holder.id,
-            householdNumber: holder.household_number,
-            headName: holder.head_name,
-            villageCode: holder.village_code,
-            villageName: holder.village_name,
-            pointsCardNumber: holder.points_card_number,
-          },
+          household: householdOf(holder),
         },
       };
     });
@@ -271,14 +289,7 @@ export class KioskSessionsService {
       tokenType: 'Bearer',
       accessToken: token.token,
       expiresIn: ttl,
-      household: {
-        id: holder.id,
-        householdNumber: holder.household_number,
-        headName: holder.head_name,
-        villageCode: holder.village_code,
-        villageName: holder.village_name,
-        pointsCardNumber: holder.points_card_number,
-      },
+      household: householdOf(holder),
     };
   }
 }
