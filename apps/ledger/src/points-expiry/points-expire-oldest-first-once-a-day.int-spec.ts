@@ -7,7 +7,13 @@
  *
  * Each scenario has a county of its own, so runs of one never touch another's households.
  */
-import type { ExpiryPolicyView, ExpiryRunView, LedgerTrialBalance } from '@fupin/contracts';
+import type {
+  ExpiryPolicyAnswer,
+  ExpiryPolicyView,
+  ExpiryRunView,
+  LedgerTrialBalance,
+  Paginated,
+} from '@fupin/contracts';
 import { householdAccount } from '../accounts/journal';
 import { awardOn, redeemOn } from '../testing/backdated-entries';
 import { newKey, startLedgerWorld, type LedgerWorld } from '../testing/ledger-world';
@@ -35,6 +41,14 @@ describe('points expiry', () => {
       key,
       body: runDate ? { runDate } : {},
     });
+  const readPolicy = async (county: string, token: string) =>
+    w.call<ExpiryPolicyAnswer & { code?: string }>('GET', `/counties/${county}/expiry-policy`, { token });
+  const listRuns = async (county: string, token: string, query = '') =>
+    w.call<Paginated<ExpiryRunView> & { code?: string }>('GET', `/counties/${county}/expiry-runs${query}`, {
+      token,
+    });
+  const regionToken = (role: 'town_admin' | 'village_admin' | 'store_keeper', code: string) =>
+    w.token(role, { kind: 'region', code });
   const balance = async (h: string) => (await householdAccount(w.dataSource.manager, h))!.balance;
   const trialBalance = async () =>
     (await w.call<LedgerTrialBalance>('GET', '/accounts/trial-balance', { token: auditor })).body;
@@ -155,10 +169,11 @@ describe('points expiry', () => {
     expect(november.body.totalPoints).toBe(25);
     expect(await balance(h)).toBe(0);
     expect(await w.count('audit_log')).toBeGreaterThan(audits);
-    const listed = await w.call<ExpiryRunView[]>('GET', `/counties/${county}/expiry-runs`, {
+    const listed = await w.call<Paginated<ExpiryRunView>>('GET', `/counties/${county}/expiry-runs`, {
       token: await w.token('auditor', { kind: 'region', code: county }),
     });
-    expect(listed.body.map((r) => r.totalPoints)).toEqual([25, 0, 40]);
+    expect(listed.body.items.map((r) => r.totalPoints)).toEqual([25, 0, 40]);
+    expect(listed.body).toMatchObject({ total: 3, page: 1, pageSize: 20 });
     expect(await trialBalance()).toMatchObject({ sumOfBalances: 0, mismatchedAccounts: 0 });
   });
 
@@ -206,6 +221,84 @@ describe('points expiry', () => {
       (await w.call('GET', `/counties/${county}/expiry-policy`, { token: await countyAdmin('411304') }))
         .status,
     ).toBe(403);
+  });
+
+  it('answers 200 with null, not 404, while a county has set no policy, and 400 to a code that is no county code', async () => {
+    const county = '411308';
+    const village = `${county}104201`;
+    for (const token of [
+      await countyAdmin(county),
+      await regionToken('town_admin', `${county}104`),
+      await regionToken('village_admin', village),
+    ]) {
+      const none = await readPolicy(county, token);
+      // The body is the JSON `null`, not an empty answer a client could not parse.
+      expect([none.status, none.body]).toEqual([200, null]);
+    }
+    expect((await readPolicy(county, await countyAdmin('411304'))).status).toBe(403);
+    for (const bad of ['41130', '4113081', '41130x', '411308104']) {
+      const answer = await readPolicy(bad, await countyAdmin(county));
+      expect([bad, answer.status, answer.body.code]).toEqual([bad, 400, 'VALIDATION_FAILED']);
+    }
+    const [{ n }] = await w.dataSource.query(
+      `SELECT count(*)::int AS n FROM expiry_policy WHERE county_code = $1`,
+      [county],
+    );
+    expect(n).toBe(0);
+
+    await setPolicy(county, { enabled: true, months: 6, effectiveFrom: '2026-01-01' });
+    const set = await readPolicy(county, await regionToken('village_admin', village));
+    expect([set.status, set.body]).toEqual([200, expect.objectContaining({ countyCode: county, months: 6 })]);
+  });
+
+  it('lists a county’s runs a page at a time, latest day first, to its town and village admins too', async () => {
+    const county = '411309';
+    const village = `${county}104201`;
+    const h = await w.household(village);
+    await awardOn(w.dataSource, h, village, 50, '2026-01-10T02:00:00Z');
+    await setPolicy(county, { enabled: true, months: 6, effectiveFrom: '2026-01-01' });
+    const days = ['2026-08-01', '2026-08-02', '2026-08-03', '2026-08-04', '2026-08-05'];
+    for (const day of days) expect((await run(county, day)).status).toBe(200);
+
+    const town = await regionToken('town_admin', `${county}104`);
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map((page) => listRuns(county, town, `?page=${page}&pageSize=2`)),
+    );
+    expect(pages.map((p) => p.status)).toEqual([200, 200, 200, 200]);
+    expect(pages.map((p) => p.body.items.map((r) => r.runDate))).toEqual([
+      ['2026-08-05', '2026-08-04'],
+      ['2026-08-03', '2026-08-02'],
+      ['2026-08-01'],
+      [],
+    ]);
+    expect(pages.map((p) => [p.body.total, p.body.page, p.body.pageSize])).toEqual([
+      [5, 1, 2],
+      [5, 2, 2],
+      [5, 3, 2],
+      [5, 4, 2],
+    ]);
+    // The 50 points of January went on the first day; later days expired nothing.
+    expect(pages[2]!.body.items[0]).toMatchObject({ totalPoints: 50, householdCount: 1 });
+
+    const byVillage = await listRuns(county, await regionToken('village_admin', village));
+    expect(byVillage.status).toBe(200);
+    expect(byVillage.body).toMatchObject({ total: 5, page: 1, pageSize: 20 });
+    expect(byVillage.body.items.map((r) => r.runDate)).toEqual([...days].reverse());
+
+    for (const outsider of [
+      await countyAdmin('411304'),
+      await regionToken('town_admin', '411304104'),
+      await regionToken('village_admin', '411304104201'),
+    ]) {
+      const refused = await listRuns(county, outsider);
+      expect([refused.status, refused.body.items]).toEqual([403, undefined]);
+    }
+    // A store keeper may read the policy, not the runs.
+    expect((await listRuns(county, await regionToken('store_keeper', village))).status).toBe(403);
+    for (const query of ['?page=0', '?pageSize=0', '?pageSize=201', '?page=two', '?page=1.5']) {
+      const bad = await listRuns(county, town, query);
+      expect([query, bad.status, bad.body.code]).toEqual([query, 400, 'VALIDATION_FAILED']);
+    }
   });
 
   it('never lets a redemption racing the run overdraw, and still spends the oldest points first', async () => {

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@fupin/auth';
 import {
+  expiryRunsQuerySchema,
   ledgerCountyCodeSchema,
   runExpiryBodySchema,
   setExpiryPolicyBodySchema,
   type ExpiryPolicyView,
+  type ExpiryRunsQuery,
   type ExpiryRunView,
+  type Paginated,
   type RunExpiryBody,
   type SetExpiryPolicyBody,
 } from '@fupin/contracts';
@@ -17,6 +20,7 @@ import {
   ZodValidationPipe,
   type RequestContext,
 } from '@fupin/service-kit';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { POINTS_READERS } from '../accounts/accounts.controller';
 import { idempotentCommand } from '../common/idempotent-command';
@@ -35,12 +39,16 @@ export class PointsExpiryController {
 
   @Get('counties/:code/expiry-policy')
   @Roles(...POINTS_READERS, 'household')
-  @ApiOperation({ summary: 'The county’s points expiry policy (404 when none is set)' })
-  policy(
+  @ApiOperation({ summary: 'The county’s points expiry policy, or JSON null while none is set' })
+  @ApiOkResponse({ description: 'The policy, or the body `null` when the county has set none' })
+  async policy(
     @CurrentPrincipal() p: Principal,
     @Param('code', CountyCodePipe) code: string,
-  ): Promise<ExpiryPolicyView> {
-    return this.expiry.policy(p, code);
+    @Res() res: Response,
+  ): Promise<void> {
+    // Nest answers a returned null with an empty body, which clients cannot parse as JSON; "none
+    // set" must reach them as the JSON body `null`, so this handler writes its answer itself.
+    res.json(await this.expiry.policy(p, code));
   }
 
   @Put('counties/:code/expiry-policy')
@@ -73,12 +81,15 @@ export class PointsExpiryController {
   }
 
   @Get('counties/:code/expiry-runs')
-  @Roles('county_admin', 'auditor')
-  @ApiOperation({ summary: 'The county’s latest 100 expiry runs' })
+  @Roles('county_admin', 'town_admin', 'village_admin', 'auditor')
+  @ApiOperation({
+    summary: 'The county’s expiry runs, latest day first, a page at a time (?page=&pageSize=)',
+  })
   runs(
     @CurrentPrincipal() p: Principal,
     @Param('code', CountyCodePipe) code: string,
-  ): Promise<ExpiryRunView[]> {
-    return this.expiry.runs(p, code);
+    @Query(new ZodValidationPipe(expiryRunsQuerySchema)) query: ExpiryRunsQuery,
+  ): Promise<Paginated<ExpiryRunView>> {
+    return this.expiry.runs(p, code, query);
   }
 }

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionInScope, forbidden, scopeRegionCode, type Principal } from '@fupin/auth';
 import {
+  pageOffset,
   pointsExpiredV1,
+  type ExpiryPolicyAnswer,
   type ExpiryPolicyView,
+  type ExpiryRunsQuery,
   type ExpiryRunView,
+  type Paginated,
   type SetExpiryPolicyBody,
 } from '@fupin/contracts';
 import { publish } from '@fupin/messaging';
@@ -58,13 +62,17 @@ export const countyRunLock = (countyCode: string) => `ledger.expiry:${countyCode
 export class PointsExpiryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async policy(principal: Principal, countyCode: string): Promise<ExpiryPolicyView> {
+  /**
+   * The county's policy, or null while it has set none (an answer, not a failure: its points do not
+   * expire). The ledger keeps no list of counties, so any 6-digit code inside the caller's scope is
+   * a county it may ask about.
+   */
+  async policy(principal: Principal, countyCode: string): Promise<ExpiryPolicyAnswer> {
     assertRelatedToCounty(principal, countyCode);
     const [row] = await this.dataSource.query(`SELECT * FROM expiry_policy WHERE county_code = $1`, [
       countyCode,
     ]);
-    if (!row) throw policyNotFound(countyCode);
-    return policyView(row);
+    return row ? policyView(row) : null;
   }
 
   async setPolicy(
@@ -108,13 +116,22 @@ export class PointsExpiryService {
     });
   }
 
-  async runs(principal: Principal, countyCode: string): Promise<ExpiryRunView[]> {
+  /** One page of the county's runs, latest run day first (one run per day, so the order is total). */
+  async runs(
+    principal: Principal,
+    countyCode: string,
+    query: ExpiryRunsQuery,
+  ): Promise<Paginated<ExpiryRunView>> {
     assertRelatedToCounty(principal, countyCode);
-    const rows = await this.dataSource.query(
-      `SELECT * FROM expiry_run WHERE county_code = $1 ORDER BY run_date DESC LIMIT 100`,
+    const [count] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM expiry_run WHERE county_code = $1`,
       [countyCode],
     );
-    return rows.map(runView);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM expiry_run WHERE county_code = $1 ORDER BY run_date DESC LIMIT $2 OFFSET $3`,
+      [countyCode, query.pageSize, pageOffset(query)],
+    );
+    return { items: rows.map(runView), total: count.n, page: query.page, pageSize: query.pageSize };
   }
 
   /** A county admin's run (in the caller's transaction, under its Idempotency-Key). */

@@ -35,8 +35,8 @@ export const POINTS_PERMISSIONS = {
   'points.trialBalance': ['county_admin', 'auditor'],
   /** 积分过期: read the county's policy (the ledger also lets store keepers and households read it). */
   'points.expiry.read': ADMINS_AND_AUDITOR,
-  /** The county's expiry runs: the ledger lists them to the county administrator and auditors only. */
-  'points.expiry.runs': ['county_admin', 'auditor'],
+  /** The county's expiry runs: the ledger lists them to county, town and village admins and auditors. */
+  'points.expiry.runs': ADMINS_AND_AUDITOR,
   /** Set the policy and run expiry by hand. */
   'points.expiry.write': ['county_admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

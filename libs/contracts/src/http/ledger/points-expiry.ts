@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { paginationQuerySchema, type PaginationQuery } from '../pagination';
 import { dateSchema } from './common';
 
 /** Longest expiry period a county may set: ten years. */
@@ -21,6 +22,13 @@ export const setExpiryPolicyBodySchema = z.strictObject({
 });
 export type SetExpiryPolicyBody = z.infer<typeof setExpiryPolicyBodySchema>;
 
+/**
+ * `GET /counties/:code/expiry-policy` (staff of the county, its towns and villages, auditors,
+ * households) answers 200 with the policy, or with the JSON body `null` while the county has set
+ * none: points then simply do not expire.
+ */
+export type ExpiryPolicyAnswer = ExpiryPolicyView | null;
+
 export interface ExpiryPolicyView {
   countyCode: string;
   enabled: boolean;
@@ -41,6 +49,13 @@ export const runExpiryBodySchema = z.strictObject({
   runDate: dateSchema.optional(),
 });
 export type RunExpiryBody = z.infer<typeof runExpiryBodySchema>;
+
+/**
+ * `GET /counties/:code/expiry-runs?page=&pageSize=` (county, town and village admins of the county,
+ * auditors): a `Paginated<ExpiryRunView>`, latest run day first.
+ */
+export const expiryRunsQuerySchema = paginationQuerySchema;
+export type ExpiryRunsQuery = PaginationQuery;
 
 export interface ExpiryRunView {
   id: string;

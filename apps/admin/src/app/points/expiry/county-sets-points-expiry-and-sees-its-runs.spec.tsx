@@ -56,7 +56,7 @@ describe('points expiry (积分过期)', () => {
     expect(details).toHaveTextContent('2026-01-01');
     expect(details).toHaveTextContent('第 1 版');
 
-    const table = await screen.findByRole('table', { name: '过期记录（最近 2 次）' });
+    const table = await screen.findByRole('table', { name: '过期记录（共 2 次，最近的在前）' });
     const scheduled = within(table).getByRole('row', { name: /2026-11-30/ });
     expect(scheduled).toHaveTextContent('3 户');
     expect(scheduled).toHaveTextContent('1,280 分');
@@ -124,21 +124,48 @@ describe('points expiry (积分过期)', () => {
     expect(ledger.expiry.policy!.version).toBe(1);
   });
 
-  it('lets a town administrator read the policy but change nothing, and does not ask for the runs', async () => {
+  it('lets a town administrator read the policy and the runs but change and run nothing', async () => {
     open('dushu-admin');
     expect(await screen.findByText('只有县级管理员可以修改过期规则。')).toBeInTheDocument();
     expect(policyDetails()).toHaveTextContent('24 个月');
-    expect(screen.getByText('过期记录只有县级管理员和审计人员可以查看。')).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: '过期记录（共 2 次，最近的在前）' });
+    expect(within(table).getByRole('row', { name: /2026-11-30/ })).toHaveTextContent('1,280 分');
+    expect(within(table).getByRole('row', { name: /2026-11-29/ })).toHaveTextContent('手动 · 工作人员');
+    expect(screen.queryByText(/过期记录只有/)).not.toBeInTheDocument();
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '保存过期规则' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '立即执行过期' })).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
-    expect(ledger.calls(RUNS)).toHaveLength(0);
+  });
+
+  it('asks the ledger for the runs a page at a time and pages through them', async () => {
+    ledger.expiry.runs.length = 0;
+    for (let day = 25; day >= 1; day -= 1)
+      ledger.expiry.runs.push(expiryRun(day, `2026-10-${String(day).padStart(2, '0')}`));
+    open('fc-auditor');
+    const table = await screen.findByRole('table', { name: '过期记录（共 25 次，最近的在前）' });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 20);
+    expect(within(table).getByRole('row', { name: /2026-10-25/ })).toBeInTheDocument();
+    expect(within(table).queryByRole('row', { name: /2026-10-05/ })).not.toBeInTheDocument();
+    expect(new URL(ledger.calls(RUNS, 'GET')[0]!.url, 'http://x').search).toBe('?page=1&pageSize=20');
+
+    const pager = screen.getByRole('navigation', { name: '翻页' });
+    expect(pager).toHaveTextContent('第 1 页，共 2 页（25 条）');
+    fireEvent.click(within(pager).getByRole('button', { name: '下一页' }));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table')).getByRole('row', { name: /2026-10-05/ })).toBeInTheDocument(),
+    );
+    const second = screen.getByRole('table', { name: '过期记录（共 25 次，最近的在前）' });
+    expect(within(second).getAllByRole('row')).toHaveLength(1 + 5);
+    expect(within(second).getByRole('row', { name: /2026-10-01/ })).toBeInTheDocument();
+    expect(within(second).queryByRole('row', { name: /2026-10-25/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: '翻页' })).toHaveTextContent('第 2 页，共 2 页（25 条）');
+    expect(new URL(ledger.calls(RUNS, 'GET').at(-1)!.url, 'http://x').search).toBe('?page=2&pageSize=20');
   });
 
   it('lets the auditor see the runs but neither change the policy nor run it', async () => {
     open('fc-auditor');
-    const table = await screen.findByRole('table', { name: '过期记录（最近 2 次）' });
+    const table = await screen.findByRole('table', { name: '过期记录（共 2 次，最近的在前）' });
     expect(within(table).getByRole('row', { name: /2026-11-29/ })).toHaveTextContent('手动 · 工作人员');
     expect(screen.getByText('只有县级管理员可以修改过期规则。')).toBeInTheDocument();
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
@@ -155,7 +182,7 @@ describe('points expiry (积分过期)', () => {
     expect(
       await screen.findByText('Under the current policy, points expire 24 months after they were awarded.'),
     ).toBeInTheDocument();
-    const table = await screen.findByRole('table', { name: 'Expiry runs (latest 2)' });
+    const table = await screen.findByRole('table', { name: 'Expiry runs (2 in all, latest first)' });
     expect(within(table).getByRole('row', { name: /2026-11-30/ })).toHaveTextContent('Daily schedule');
   });
 
@@ -166,6 +193,9 @@ describe('points expiry (积分过期)', () => {
     expect(
       await screen.findByText('本县还没有设置积分过期规则，农户的积分目前不会过期。'),
     ).toBeInTheDocument();
+    // The ledger said "none" with 200 and a null body; nothing on the page reads as a failure.
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /重试/ })).not.toBeInTheDocument();
     expect(await screen.findByText('还没有执行过积分过期')).toBeInTheDocument();
     expect(screen.getByText('启用过期规则后才能执行。')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '立即执行过期' })).not.toBeInTheDocument();
@@ -184,7 +214,7 @@ describe('points expiry (积分过期)', () => {
   it('runs expiry by hand after a confirmation and shows the result and the new run', async () => {
     ledger.expiry.due = { householdCount: 7, totalPoints: 215 };
     open('fc-admin');
-    await screen.findByRole('table', { name: '过期记录（最近 2 次）' });
+    await screen.findByRole('table', { name: '过期记录（共 2 次，最近的在前）' });
     fireEvent.click(screen.getByRole('button', { name: '立即执行过期' }));
     expect(screen.getByText(/将按现行规则（24 个月）让 今天 已满期的积分过期/)).toBeInTheDocument();
     expect(ledger.calls(RUNS, 'POST')).toHaveLength(0);
@@ -195,7 +225,7 @@ describe('points expiry (积分过期)', () => {
     const [sent] = ledger.calls(RUNS, 'POST');
     expect(JSON.parse(sent!.body)).toEqual({});
     expect(sent!.headers['idempotency-key']).toMatch(/.{16,}/);
-    const table = await screen.findByRole('table', { name: '过期记录（最近 3 次）' });
+    const table = await screen.findByRole('table', { name: '过期记录（共 3 次，最近的在前）' });
     expect(within(table).getByRole('row', { name: new RegExp(today) })).toHaveTextContent('手动 · 本人');
 
     // A day already run answers the first run (once a day).

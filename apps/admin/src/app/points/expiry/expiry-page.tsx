@@ -1,5 +1,4 @@
-import { isApiClientError } from '@fupin/api-client';
-import type { ExpiryPolicyView, ExpiryRunView } from '@fupin/contracts';
+import type { ExpiryPolicyAnswer, ExpiryPolicyView, ExpiryRunView, Paginated } from '@fupin/contracts';
 import { formatPoints } from '@fupin/money';
 import { DataTable, EmptyState, ErrorState, LoadingState, Notice, StatusBadge } from '@fupin/ui';
 import { useState } from 'react';
@@ -17,7 +16,7 @@ import { expiryPolicyPath, expiryRunsPath, ownCounty } from '../points-api';
 import { ExpiryPolicyForm } from './expiry-policy-form';
 import { ExpiryRunPanel } from './expiry-run-panel';
 
-/** Runs per page of the table (the ledger answers the latest 100 at once). */
+/** Runs per page of the table, asked of the ledger a page at a time. */
 const RUNS_PER_PAGE = 20;
 const SCHEDULER_PREFIX = 'system:';
 
@@ -40,19 +39,20 @@ export function ExpiryPage() {
   const mayWrite = can(user.role, 'points.expiry.write');
   const maySeeRuns = can(user.role, 'points.expiry.runs');
   const errorText = useErrorText();
-  const policy = useApiQuery<ExpiryPolicyView | null>(
-    (c, signal) =>
-      c.get<ExpiryPolicyView>(expiryPolicyPath(county), { signal }).catch((error: unknown) => {
-        // No policy yet is an answer, not a failure: points simply do not expire.
-        if (isApiClientError(error) && error.status === 404 && error.code === 'EXPIRY_POLICY_NOT_FOUND')
-          return null;
-        throw error;
-      }),
+  // No policy yet is an answer (200, body null), not a failure: points simply do not expire.
+  // `undefined` means "still loading" here, so an empty body must not be taken for one.
+  const policy = useApiQuery<ExpiryPolicyAnswer>(
+    async (c, signal) => (await c.get<ExpiryPolicyAnswer>(expiryPolicyPath(county), { signal })) ?? null,
     [county],
   );
+  const [runsPage, setRunsPage] = useState(1);
   const runs = useApiQuery(
-    (c, signal) => c.get<ExpiryRunView[]>(expiryRunsPath(county), { signal }),
-    [county],
+    (c, signal) =>
+      c.get<Paginated<ExpiryRunView>>(expiryRunsPath(county), {
+        query: { page: runsPage, pageSize: RUNS_PER_PAGE },
+        signal,
+      }),
+    [county, runsPage],
     maySeeRuns,
   );
   const [saved, setSaved] = useState<string | null>(null);
@@ -125,8 +125,12 @@ export function ExpiryPage() {
               <ExpiryRunPanel
                 county={county}
                 policy={current}
-                knownRuns={runs.data ?? []}
-                onRan={runs.reload}
+                knownRuns={runs.data?.items ?? []}
+                onRan={() => {
+                  // A new run is the latest day or a missed one: start again from the first page.
+                  setRunsPage(1);
+                  runs.reload();
+                }}
               />
             ) : null}
             {runs.error ? (
@@ -134,7 +138,7 @@ export function ExpiryPage() {
             ) : !runs.data ? (
               <LoadingState />
             ) : (
-              <RunsTable runs={runs.data} />
+              <RunsTable runs={runs.data} onPageChange={setRunsPage} />
             )}
           </>
         )}
@@ -169,13 +173,16 @@ function PolicyDetails({ policy }: { policy: ExpiryPolicyView }) {
   );
 }
 
-function RunsTable({ runs }: { runs: readonly ExpiryRunView[] }) {
+function RunsTable({
+  runs,
+  onPageChange,
+}: {
+  runs: Paginated<ExpiryRunView>;
+  onPageChange: (page: number) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const user = useUser();
-  const [page, setPage] = useState(1);
-  const pages = Math.max(1, Math.ceil(runs.length / RUNS_PER_PAGE));
-  const shown = Math.min(page, pages);
   const mayOpenUsers = can(user.role, 'users.read');
   const starter = (run: ExpiryRunView) => {
     if (run.triggeredBy.startsWith(SCHEDULER_PREFIX)) return t('points.expiry.scheduler');
@@ -187,55 +194,52 @@ function RunsTable({ runs }: { runs: readonly ExpiryRunView[] }) {
     );
   };
   return (
-    <>
-      <DataTable
-        stackOnPhone
-        caption={t('points.expiry.runsCaption', { count: runs.length })}
-        rows={runs.slice((shown - 1) * RUNS_PER_PAGE, shown * RUNS_PER_PAGE)}
-        rowKey={(run) => run.id}
-        empty={
-          <EmptyState title={t('points.expiry.runsEmpty')} description={t('points.expiry.runsEmptyHint')} />
-        }
-        pagination={
-          runs.length > RUNS_PER_PAGE
-            ? { page: shown, pageSize: RUNS_PER_PAGE, total: runs.length, onPageChange: setPage }
-            : undefined
-        }
-        columns={[
-          {
-            key: 'runDate',
-            header: t('points.expiry.runDate'),
-            rowHeader: true,
-            render: (run) => run.runDate,
-          },
-          {
-            key: 'households',
-            header: t('points.expiry.households'),
-            render: (run) => t('points.expiry.householdsValue', { count: run.householdCount }),
-          },
-          {
-            key: 'points',
-            header: t('points.expiry.points'),
-            render: (run) =>
-              run.entryId === null && run.totalPoints === 0
-                ? t('points.expiry.nothingExpired')
-                : t('points.expiry.pointsValue', { points: formatPoints(run.totalPoints) }),
-          },
-          { key: 'startedBy', header: t('points.expiry.startedBy'), render: starter },
-          {
-            key: 'cutoff',
-            header: t('points.expiry.cutoff'),
-            render: (run) =>
-              `${t('points.expiry.cutoffValue', { date: chinaDate(run.cutoff) })} · ${t('points.expiry.monthsValue', { count: run.months })}`,
-          },
-          {
-            key: 'createdAt',
-            header: t('points.expiry.createdAt'),
-            render: (run) => formatDateTime(run.createdAt, language),
-          },
-        ]}
-      />
-      {runs.length >= 100 ? <p className="admin-muted">{t('points.expiry.runsLimit')}</p> : null}
-    </>
+    <DataTable
+      stackOnPhone
+      caption={t('points.expiry.runsCaption', { count: runs.total })}
+      rows={runs.items}
+      rowKey={(run) => run.id}
+      empty={
+        <EmptyState title={t('points.expiry.runsEmpty')} description={t('points.expiry.runsEmptyHint')} />
+      }
+      pagination={
+        runs.total > runs.pageSize
+          ? { page: runs.page, pageSize: runs.pageSize, total: runs.total, onPageChange }
+          : undefined
+      }
+      columns={[
+        {
+          key: 'runDate',
+          header: t('points.expiry.runDate'),
+          rowHeader: true,
+          render: (run) => run.runDate,
+        },
+        {
+          key: 'households',
+          header: t('points.expiry.households'),
+          render: (run) => t('points.expiry.householdsValue', { count: run.householdCount }),
+        },
+        {
+          key: 'points',
+          header: t('points.expiry.points'),
+          render: (run) =>
+            run.entryId === null && run.totalPoints === 0
+              ? t('points.expiry.nothingExpired')
+              : t('points.expiry.pointsValue', { points: formatPoints(run.totalPoints) }),
+        },
+        { key: 'startedBy', header: t('points.expiry.startedBy'), render: starter },
+        {
+          key: 'cutoff',
+          header: t('points.expiry.cutoff'),
+          render: (run) =>
+            `${t('points.expiry.cutoffValue', { date: chinaDate(run.cutoff) })} · ${t('points.expiry.monthsValue', { count: run.months })}`,
+        },
+        {
+          key: 'createdAt',
+          header: t('points.expiry.createdAt'),
+          render: (run) => formatDateTime(run.createdAt, language),
+        },
+      ]}
+    />
   );
 }

@@ -168,7 +168,8 @@ export async function startFakeLedger(registry: FakeRegistry): Promise<FakeLedge
         );
       if (county[2] === 'expiry-policy' && request.method === 'GET') {
         if (only('county_admin', 'town_admin', 'village_admin', 'store_keeper', 'auditor')) return;
-        return expiry.policy ? sendJson(response, 200, expiry.policy) : noPolicy();
+        // No policy yet answers 200 with the JSON body null, as the ledger does.
+        return sendJson(response, 200, expiry.policy);
       }
       if (county[2] === 'expiry-policy' && request.method === 'PUT') {
         if (only('county_admin')) return;
@@ -196,8 +197,13 @@ export async function startFakeLedger(registry: FakeRegistry): Promise<FakeLedge
         return sendJson(response, 200, expiry.policy);
       }
       if (county[2] === 'expiry-runs' && request.method === 'GET') {
-        if (only('county_admin', 'auditor')) return;
-        return sendJson(response, 200, expiry.runs.slice(0, 100));
+        if (only('county_admin', 'town_admin', 'village_admin', 'auditor')) return;
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
+        if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1)
+          return fail(400, 'VALIDATION_FAILED', '请求参数不正确 / Invalid query');
+        const items = expiry.runs.slice((page - 1) * pageSize, page * pageSize);
+        return sendJson(response, 200, { items, total: expiry.runs.length, page, pageSize });
       }
       if (county[2] === 'expiry-runs' && request.method === 'POST') {
         if (only('county_admin')) return;
