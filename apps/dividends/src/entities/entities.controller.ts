@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@fupin/auth';
 import {
   addMemberBodySchema,
   addShareholdingBodySchema,
+  attendanceQuerySchema,
   recordAttendanceBodySchema,
   type AddMemberBody,
   type AddShareholdingBody,
+  type AttendanceQuery,
   type RecordAttendanceBody,
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
@@ -104,6 +106,20 @@ export class EntitiesController {
     @Body(new ZodValidationPipe(addShareholdingBodySchema)) body: AddShareholdingBody,
   ) {
     return this.entities.addShareholding(ctx, id, body);
+  }
+
+  @Get(':id/attendance')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary:
+      'Days worked on public-welfare jobs (公益岗位) recorded in periods lying within periodStart..periodEnd, by household number (paged)',
+  })
+  attendance(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Query(new ZodValidationPipe(attendanceQuerySchema)) query: AttendanceQuery,
+  ) {
+    return this.entities.attendance(principal, id, query);
   }
 
   @Post(':id/attendance')

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { scopeRegionCode, forbidden, type Principal } from '@fupin/auth';
-import type { AddMemberBody, AddShareholdingBody, RecordAttendanceBody } from '@fupin/contracts';
+import {
+  pageOffset,
+  type AddMemberBody,
+  type AddShareholdingBody,
+  type AttendanceList,
+  type AttendanceQuery,
+  type RecordAttendanceBody,
+} from '@fupin/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { audit, type RequestContext } from '@fupin/service-kit';
@@ -126,6 +133,41 @@ export class EntitiesService {
       );
       return { id, entityId, ...body, shares: String(body.shares), validTo: body.validTo ?? null };
     });
+  }
+
+  /**
+   * The attendance recorded in periods lying within the query's period (as a distribution counts
+   * them), one row per household and period, ordered by household number.
+   */
+  async attendance(principal: Principal, entityId: string, query: AttendanceQuery): Promise<AttendanceList> {
+    await this.readModels.entityInScope(principal, entityId);
+    const where = `a.entity_id = $1 AND a.period_start >= $2::date AND a.period_end <= $3::date`;
+    const params = [entityId, query.periodStart, query.periodEnd];
+    // Counted apart from the page, so a page past the end still reports how many there are.
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM attendance a WHERE ${where}`,
+      params,
+    )) as Array<{ total: number }>;
+    const rows = (await this.dataSource.query(
+      `SELECT a.household_id, h.household_number, h.head_name, a.period_start::text AS period_start,
+              a.period_end::text AS period_end, a.days_worked
+       FROM attendance a JOIN household_rm h ON h.id = a.household_id
+       WHERE ${where} ORDER BY h.household_number, a.period_start, a.period_end LIMIT $4 OFFSET $5`,
+      [...params, query.pageSize, pageOffset(query)],
+    )) as Array<Record<string, unknown>>;
+    return {
+      items: rows.map((r) => ({
+        householdId: r.household_id as string,
+        householdNumber: r.household_number as string,
+        headName: r.head_name as string,
+        periodStart: r.period_start as string,
+        periodEnd: r.period_end as string,
+        daysWorked: r.days_worked as number,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async recordAttendance(

@@ -1,4 +1,7 @@
+import type { ApiClient } from '@fupin/api-client';
 import type {
+  AttendanceList,
+  AttendanceRecord,
   IncomeSource,
   LabourClass,
   OrganisationType,
@@ -7,6 +10,7 @@ import type {
   PovertyStatus,
   ShareKind,
 } from '@fupin/contracts';
+import { MAX_PAGE_SIZE } from '@fupin/contracts';
 import { formatFen } from '@fupin/money';
 import { useApiQuery } from '../common/use-api-query';
 
@@ -263,4 +267,43 @@ export function today(): string {
   const now = new Date();
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);
+}
+
+/** Rows of recorded attendance on one page of the attendance table. */
+export const ATTENDANCE_PAGE_SIZE = 20;
+
+const attendanceUrl = (entityId: string) => `${DIVIDENDS}/entities/${entityId}/attendance`;
+
+/** A month as the month field gives it (YYYY-MM); the field is empty while being cleared. */
+export function isMonth(month: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+}
+
+/** One page of the attendance recorded within a month (YYYY-MM), by household number. */
+export function useRecordedAttendance(entityId: string, month: string, page: number) {
+  return useApiQuery(
+    (client, signal) =>
+      client.get<AttendanceList>(attendanceUrl(entityId), {
+        query: { ...monthRange(month), page, pageSize: ATTENDANCE_PAGE_SIZE },
+        signal,
+      }),
+    [entityId, month, page],
+    isMonth(month),
+  );
+}
+
+/** Every attendance row recorded within a month, read page by page (for a download). */
+export async function loadAllAttendance(
+  client: ApiClient,
+  entityId: string,
+  month: string,
+): Promise<AttendanceRecord[]> {
+  const all: AttendanceRecord[] = [];
+  for (let page = 1; ; page++) {
+    const chunk = await client.get<AttendanceList>(attendanceUrl(entityId), {
+      query: { ...monthRange(month), page, pageSize: MAX_PAGE_SIZE },
+    });
+    all.push(...chunk.items);
+    if (all.length >= chunk.total || chunk.items.length === 0) return all;
+  }
 }

@@ -117,6 +117,13 @@ export const DIVIDENDS_EN: TranslationTree = {
       invalid: 'Days worked must be whole numbers 0–31',
       save: 'Save attendance of {{count}} households',
       saved: 'Saved days worked of {{count}} households for {{month}}',
+      recordedTitle: 'Attendance recorded for {{month}}',
+      recordedCaption: 'Attendance recorded for {{month}} ({{count}} rows)',
+      recordedEmpty: 'No attendance recorded for {{month}} yet',
+      period: 'Period',
+      periodRange: '{{from}} to {{to}}',
+      export: 'Download recorded attendance (CSV)',
+      chooseMonth: 'Choose a month to see the attendance recorded for it',
     },
     income: {
       title: 'Income declarations',

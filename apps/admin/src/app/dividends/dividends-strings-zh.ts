@@ -110,6 +110,13 @@ export const DIVIDENDS_ZH: TranslationTree = {
       invalid: '出勤天数须为 0–31 的整数',
       save: '保存 {{count}} 户的出勤',
       saved: '已保存 {{month}} 共 {{count}} 户的出勤天数',
+      recordedTitle: '{{month}} 已登记的出勤',
+      recordedCaption: '{{month}} 已登记出勤（{{count}} 条）',
+      recordedEmpty: '{{month}} 还没有登记出勤',
+      period: '期间',
+      periodRange: '{{from}} 至 {{to}}',
+      export: '下载已登记出勤（CSV）',
+      chooseMonth: '请先选择月份，再查看已登记的出勤',
     },
     income: {
       title: '收益申报',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { paginatedSchema, paginationQuerySchema } from '../pagination';
 import { shareKindSchema, planDocumentSchema } from './plans';
 
 const dateSchema = z.iso.date({ error: '日期格式须为 YYYY-MM-DD / dates are YYYY-MM-DD' });
@@ -78,6 +79,30 @@ export const recordAttendanceBodySchema = z
   })
   .refine(periodRefine.check, periodRefine.message);
 export type RecordAttendanceBody = z.infer<typeof recordAttendanceBodySchema>;
+
+/**
+ * `GET /entities/:id/attendance?periodStart=&periodEnd=&page=&pageSize=`: the attendance periods lying
+ * within [periodStart, periodEnd] (as a distribution counts them), paged.
+ */
+export const attendanceQuerySchema = paginationQuerySchema
+  .extend(periodFields)
+  .refine(periodRefine.check, periodRefine.message);
+export type AttendanceQuery = z.output<typeof attendanceQuerySchema>;
+
+/** Days one member household worked on public-welfare jobs (公益岗位) in one recorded period. */
+export const attendanceRecordSchema = z.object({
+  householdId: z.uuid(),
+  householdNumber: z.string(),
+  headName: z.string(),
+  periodStart: dateSchema,
+  periodEnd: dateSchema,
+  daysWorked: z.int().min(0).max(366),
+});
+export type AttendanceRecord = z.infer<typeof attendanceRecordSchema>;
+
+/** A page of recorded attendance, ordered by household number, then period. */
+export const attendanceListSchema = paginatedSchema(attendanceRecordSchema);
+export type AttendanceList = z.infer<typeof attendanceListSchema>;
 
 export const savePlanBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(80),

@@ -1,3 +1,4 @@
+import type { AttendanceRecord, Role } from '@fupin/contracts';
 import {
   Button,
   DataTable,
@@ -16,14 +17,18 @@ import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session-context';
 import { useErrorText } from '../../common/use-error-text';
 import {
+  ATTENDANCE_PAGE_SIZE,
   csvBlob,
   DIVIDENDS,
+  isMonth,
+  loadAllAttendance,
   monthRange,
   parseCsv,
   readText,
   saveFile,
   today,
   useMembers,
+  useRecordedAttendance,
   type EntityMember,
 } from '../dividends-api';
 import { EntityFrame } from './entity-frame';
@@ -56,29 +61,32 @@ export function readAttendanceSheet(
 export function AttendancePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const user = useUser();
   return (
     <EntityFrame
       entityId={id}
       title={t('dividends.attendance.title')}
       description={t('dividends.attendance.description')}
     >
-      {(entity) => <Attendance entityId={entity.id} />}
+      {(entity) => <Attendance entityId={entity.id} role={user.role} />}
     </EntityFrame>
   );
 }
 
-function Attendance({ entityId }: { entityId: string }) {
+/** The month's entry form (for those who may write) and what is already recorded for it. */
+export function Attendance({ entityId, role }: { entityId: string; role: Role }) {
   const { t } = useTranslation();
   const client = useApiClient();
   const errorText = useErrorText();
-  const user = useUser();
   const members = useMembers(entityId);
   const [month, setMonth] = useState(today().slice(0, 7));
+  const [page, setPage] = useState(1);
+  const recorded = useRecordedAttendance(entityId, month, page);
   const [days, setDays] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Array<{ row: number; text: string }>>([]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const mayWrite = can(user.role, 'dividends.write');
+  const mayWrite = can(role, 'dividends.write');
 
   if (members.error) return <ErrorState message={errorText(members.error)} onRetry={members.reload} />;
   if (!members.data) return <LoadingState label={t('dividends.loading')} />;
@@ -107,6 +115,7 @@ function Attendance({ entityId }: { entityId: string }) {
         records: entered.map(([householdId, v]) => ({ householdId, daysWorked: Number(v) })),
       });
       setResult({ tone: 'ok', text: t('dividends.attendance.saved', { count: saved.recorded, month }) });
+      recorded.reload();
     } catch (error) {
       setResult({ tone: 'error', text: errorText(error) });
     } finally {
@@ -144,7 +153,10 @@ function Attendance({ entityId }: { entityId: string }) {
           label={t('dividends.attendance.month')}
           type="month"
           value={month}
-          onChange={(e) => setMonth(e.target.value)}
+          onChange={(e) => {
+            setMonth(e.target.value);
+            setPage(1);
+          }}
         />
       </div>
       {mayWrite ? (
@@ -206,6 +218,112 @@ function Attendance({ entityId }: { entityId: string }) {
           </Button>
         </div>
       ) : null}
+      <RecordedAttendance
+        entityId={entityId}
+        month={month}
+        page={page}
+        onPageChange={setPage}
+        recorded={recorded}
+      />
     </>
+  );
+}
+
+/** What is already recorded for the month, paged, with a download of all of it. */
+function RecordedAttendance({
+  entityId,
+  month,
+  page,
+  onPageChange,
+  recorded,
+}: {
+  entityId: string;
+  month: string;
+  page: number;
+  onPageChange: (page: number) => void;
+  recorded: ReturnType<typeof useRecordedAttendance>;
+}) {
+  const { t } = useTranslation();
+  const client = useApiClient();
+  const errorText = useErrorText();
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  // Same columns as the month's sheet, so a download can be corrected and chosen again.
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const all = await loadAllAttendance(client, entityId, month);
+      saveFile(
+        csvBlob([
+          ['户编号', '户主姓名', '出勤天数', '期初', '期末'],
+          ...all.map((r) => [
+            r.householdNumber,
+            r.headName,
+            String(r.daysWorked),
+            r.periodStart,
+            r.periodEnd,
+          ]),
+        ]),
+        `attendance-recorded-${month}.csv`,
+      );
+    } catch (error) {
+      setExportError(errorText(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: DataTableColumn<AttendanceRecord>[] = [
+    {
+      key: 'number',
+      header: t('dividends.members.number'),
+      rowHeader: true,
+      render: (r) => <span className="admin-mono">{r.householdNumber}</span>,
+    },
+    { key: 'head', header: t('dividends.members.head'), render: (r) => r.headName },
+    {
+      key: 'period',
+      header: t('dividends.attendance.period'),
+      render: (r) => t('dividends.attendance.periodRange', { from: r.periodStart, to: r.periodEnd }),
+    },
+    { key: 'days', header: t('dividends.attendance.days'), align: 'end', render: (r) => r.daysWorked },
+  ];
+
+  return (
+    <section className="admin-section" aria-labelledby="attendance-recorded">
+      <div className="admin-page-header__row">
+        <h2 id="attendance-recorded">{t('dividends.attendance.recordedTitle', { month })}</h2>
+        {recorded.data?.total ? (
+          <Button variant="secondary" loading={exporting} onClick={exportCsv}>
+            {t('dividends.attendance.export')}
+          </Button>
+        ) : null}
+      </div>
+      {exportError ? <Notice tone="error" title={exportError} /> : null}
+      {!isMonth(month) ? (
+        <Notice tone="neutral" title={t('dividends.attendance.chooseMonth')} />
+      ) : recorded.error ? (
+        <ErrorState message={errorText(recorded.error)} onRetry={recorded.reload} />
+      ) : !recorded.data ? (
+        <LoadingState label={t('dividends.loading')} />
+      ) : (
+        <DataTable
+          stackOnPhone
+          caption={t('dividends.attendance.recordedCaption', { month, count: recorded.data.total })}
+          columns={columns}
+          rows={recorded.data.items}
+          rowKey={(r) => `${r.householdId}-${r.periodStart}-${r.periodEnd}`}
+          empty={<EmptyState title={t('dividends.attendance.recordedEmpty', { month })} />}
+          pagination={{
+            page,
+            pageSize: ATTENDANCE_PAGE_SIZE,
+            total: recorded.data.total,
+            onPageChange,
+          }}
+        />
+      )}
+    </section>
   );
 }
