@@ -1,9 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Sql } from '../common/ledger';
 
 export type ChainKind = 'notice' | 'payout_batch';
 const GENESIS = '0'.repeat(64);
+const FETCH_ROWS = 20_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Stands for the list in a record's canonical JSON while the rows are streamed into the hash. */
+const ROWS_MARKER = '\u0000rows\u0000';
+
+/** A JSON string of a text column, as JSON.stringify writes it ("null" for NULL). */
+const jsonText = (column: string) => `coalesce(to_json(${column})::text, 'null')`;
+
+/**
+ * The list rows of each kind of record, each row as its canonical JSON written by the database:
+ * keys sorted, no spaces, strings escaped as JSON.stringify escapes them, numbers as text
+ * (the same bytes as `canonicalJson` of the row read into JavaScript, which a test holds to).
+ * `parent` is a uuid checked by the caller.
+ */
+export const CANONICAL_ROWS: Record<ChainKind, { key: string; sql: (parent: string) => string }> = {
+  notice: {
+    key: 'lines',
+    sql: (distributionId) =>
+      `SELECT '{"amount_fen":' || ${jsonText('amount_fen::text')} || ',"head_name":' || ${jsonText('head_name')}
+          || ',"household_id":' || ${jsonText('household_id::text')} || ',"household_number":' || ${jsonText('household_number')}
+          || ',"village_code":' || ${jsonText('village_code')} || '}' AS j
+       FROM distribution_line WHERE distribution_id = '${distributionId}' ORDER BY household_id`,
+  },
+  payout_batch: {
+    key: 'payouts',
+    sql: (batchId) =>
+      `SELECT '{"amount_fen":' || ${jsonText('amount_fen::text')} || ',"attempt":' || attempt
+          || ',"bank_account_masked":' || ${jsonText('bank_account_masked')} || ',"household_id":' || ${jsonText('household_id::text')}
+          || ',"household_number":' || ${jsonText('household_number')} || ',"id":' || ${jsonText('id::text')} || '}' AS j
+       FROM payout WHERE batch_id = '${batchId}' ORDER BY id`,
+  },
+};
 
 /** Stable JSON (sorted keys) so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -44,47 +77,56 @@ export interface ChainVerification {
 export class ChainService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** What is hashed for one record, read from the tables that hold it (undefined: the row is gone). */
-  async payload(manager: EntityManager, kind: ChainKind, refId: string): Promise<unknown> {
-    if (kind === 'notice') {
-      const [notice] = (await manager.query(
-        `SELECT n.id, n.distribution_id, n.entity_id, n.title, n.published_at, n.ends_at, d.pool_fen::text AS pool_fen,
-                d.plan_id, d.plan_version, d.period_start::text AS period_start, d.period_end::text AS period_end, d.account_parts
-         FROM notice n JOIN distribution d ON d.id = n.distribution_id WHERE n.id = $1`,
-        [refId],
-      )) as Array<Record<string, unknown>>;
-      if (!notice) return undefined;
-      const lines = (await manager.query(
-        `SELECT household_id, household_number, head_name, village_code, amount_fen::text AS amount_fen
-         FROM distribution_line WHERE distribution_id = $1 ORDER BY household_id`,
-        [notice.distribution_id],
-      )) as Array<Record<string, unknown>>;
-      return {
-        ...notice,
-        published_at: new Date(notice.published_at as string).toISOString(),
-        ends_at: new Date(notice.ends_at as string).toISOString(),
-        lines,
-      };
+  /**
+   * The hash of one record after `prevHash` (undefined: the row is gone): sha256 of the previous
+   * hash and the record's canonical JSON — its header row with the list of its lines (a notice)
+   * or payouts (a batch). The list can hold millions of rows, so it is never built in memory:
+   * the database writes each row's canonical JSON (`CANONICAL_ROWS`, the same bytes as
+   * `canonicalJson`) and the rows are read through a cursor into the hash, 20,000 at a time.
+   * Runs inside the caller's transaction (a cursor needs one).
+   */
+  async hashOf(manager: Sql, kind: ChainKind, refId: string, prevHash: string): Promise<string | undefined> {
+    if (!UUID.test(refId)) return undefined;
+    const [header] =
+      kind === 'notice'
+        ? await manager.query(
+            `SELECT n.id, n.distribution_id, n.entity_id, n.title, n.published_at, n.ends_at, d.pool_fen::text AS pool_fen,
+                    d.plan_id, d.plan_version, d.period_start::text AS period_start, d.period_end::text AS period_end, d.account_parts
+             FROM notice n JOIN distribution d ON d.id = n.distribution_id WHERE n.id = $1`,
+            [refId],
+          )
+        : await manager.query(
+            `SELECT id, distribution_id, line_count, total_fen::text AS total_fen, created_at FROM payout_batch WHERE id = $1`,
+            [refId],
+          );
+    if (!header) return undefined;
+    const dates =
+      kind === 'notice'
+        ? {
+            published_at: new Date(header.published_at as string).toISOString(),
+            ends_at: new Date(header.ends_at as string).toISOString(),
+          }
+        : { created_at: new Date(header.created_at as string).toISOString() };
+    const rows = CANONICAL_ROWS[kind];
+    const marker = JSON.stringify(ROWS_MARKER);
+    const text = canonicalJson({ ...header, ...dates, [rows.key]: ROWS_MARKER });
+    const at = text.indexOf(marker);
+    const hash = createHash('sha256').update(`${prevHash}\n${text.slice(0, at)}[`);
+    const parent = kind === 'notice' ? (header.distribution_id as string) : refId;
+    await manager.query(`DECLARE chain_rows NO SCROLL CURSOR FOR ${rows.sql(parent)}`);
+    let first = true;
+    for (;;) {
+      const chunk = (await manager.query(`FETCH ${FETCH_ROWS} FROM chain_rows`)) as Array<{ j: string }>;
+      if (!chunk.length) break;
+      hash.update(`${first ? '' : ','}${chunk.map((r) => r.j).join(',')}`);
+      first = false;
     }
-    const [batch] = (await manager.query(
-      `SELECT id, distribution_id, line_count, total_fen::text AS total_fen, created_at FROM payout_batch WHERE id = $1`,
-      [refId],
-    )) as Array<Record<string, unknown>>;
-    if (!batch) return undefined;
-    const payouts = (await manager.query(
-      `SELECT id, household_id, household_number, bank_account_masked, amount_fen::text AS amount_fen, attempt
-       FROM payout WHERE batch_id = $1 ORDER BY id`,
-      [refId],
-    )) as Array<Record<string, unknown>>;
-    return { ...batch, created_at: new Date(batch.created_at as string).toISOString(), payouts };
+    await manager.query('CLOSE chain_rows');
+    return hash.update(`]${text.slice(at + marker.length)}`).digest('hex');
   }
 
   /** Appends a record in the caller's transaction; serialised so two appends never share a predecessor. */
-  async append(
-    manager: EntityManager,
-    kind: ChainKind,
-    refId: string,
-  ): Promise<{ seq: number; hash: string }> {
+  async append(manager: Sql, kind: ChainKind, refId: string): Promise<{ seq: number; hash: string }> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('dividends.chain'))`);
     const [last] = (await manager.query(
       'SELECT seq, hash FROM chain_record ORDER BY seq DESC LIMIT 1',
@@ -94,7 +136,8 @@ export class ChainService {
     }>;
     const seq = last ? Number(last.seq) + 1 : 1;
     const prevHash = last?.hash ?? GENESIS;
-    const hash = chainHash(prevHash, await this.payload(manager, kind, refId));
+    const hash = await this.hashOf(manager, kind, refId, prevHash);
+    if (hash === undefined) throw new Error(`chain: no ${kind} ${refId} to append`);
     await manager.query(
       'INSERT INTO chain_record (seq, kind, ref_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5)',
       [seq, kind, refId, prevHash, hash],
@@ -102,26 +145,29 @@ export class ChainService {
     return { seq, hash };
   }
 
+  /** Re-hashes every record from the live tables, in one consistent snapshot. */
   async verify(): Promise<ChainVerification> {
-    const records = (await this.dataSource.query(
-      'SELECT seq, kind, ref_id, prev_hash, hash FROM chain_record ORDER BY seq',
-    )) as Array<{ seq: string; kind: ChainKind; ref_id: string; prev_hash: string; hash: string }>;
-    let prev = GENESIS;
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      const at = { seq: Number(r.seq), kind: r.kind, refId: r.ref_id };
-      const broken = (reason: 'content_changed' | 'link_broken' | 'record_missing'): ChainVerification => ({
-        intact: false,
-        length: records.length,
-        headHash: records[records.length - 1].hash,
-        firstBroken: { ...at, reason },
-      });
-      if (r.prev_hash !== prev || Number(r.seq) !== i + 1) return broken('link_broken');
-      const payload = await this.payload(this.dataSource.manager, r.kind, r.ref_id);
-      if (payload === undefined) return broken('record_missing');
-      if (chainHash(prev, payload) !== r.hash) return broken('content_changed');
-      prev = r.hash;
-    }
-    return { intact: true, length: records.length, headHash: prev, firstBroken: null };
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const records = (await manager.query(
+        'SELECT seq, kind, ref_id, prev_hash, hash FROM chain_record ORDER BY seq',
+      )) as Array<{ seq: string; kind: ChainKind; ref_id: string; prev_hash: string; hash: string }>;
+      let prev = GENESIS;
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
+        const at = { seq: Number(r.seq), kind: r.kind, refId: r.ref_id };
+        const broken = (reason: 'content_changed' | 'link_broken' | 'record_missing'): ChainVerification => ({
+          intact: false,
+          length: records.length,
+          headHash: records[records.length - 1].hash,
+          firstBroken: { ...at, reason },
+        });
+        if (r.prev_hash !== prev || Number(r.seq) !== i + 1) return broken('link_broken');
+        const hash = await this.hashOf(manager, r.kind, r.ref_id, prev);
+        if (hash === undefined) return broken('record_missing');
+        if (hash !== r.hash) return broken('content_changed');
+        prev = r.hash;
+      }
+      return { intact: true, length: records.length, headHash: prev, firstBroken: null };
+    });
   }
 }

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { copyRows } from './copy';
 
 /** One side of a double entry: debit positive, credit negative, in fen. */
 export interface LedgerLine {
@@ -20,11 +18,19 @@ export const accounts = {
 const CHUNK = 5000;
 
 /**
+ * Where a write runs: a TypeORM EntityManager inside its transaction, or (bench/dividends) a plain
+ * pg client wrapped to answer rows. Either way, one connection in one open transaction.
+ */
+export interface Sql {
+  query(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+}
+
+/**
  * Writes one balanced ledger transaction in the caller's database transaction. The balance is
  * checked by the database at commit (a deferred trigger), so an unbalanced posting cannot commit.
  */
 export async function postLedgerTransaction(
-  manager: EntityManager,
+  manager: Sql,
   tx: { kind: string; entityId: string; distributionId?: string; payoutId?: string; description: string },
   lines: readonly LedgerLine[],
 ): Promise<string> {
@@ -34,24 +40,6 @@ export async function postLedgerTransaction(
     [id, tx.kind, tx.entityId, tx.distributionId ?? null, tx.payoutId ?? null, tx.description],
   );
   const nonZero = lines.filter((l) => l.amountFen !== 0n);
-  if (manager.queryRunner?.isTransactionActive) {
-    // COPY on the transaction's own connection: millions of entries (a distribution's posting)
-    // stream in without multi-row statements; the balance is still checked once at commit.
-    await copyRows(
-      manager,
-      'ledger_entry',
-      [
-        { name: 'transaction_id', type: 'uuid' },
-        { name: 'account', type: 'text' },
-        { name: 'household_id', type: 'uuid' },
-        { name: 'amount_fen', type: 'int8' },
-      ],
-      (function* () {
-        for (const l of nonZero) yield [id, l.account, l.householdId ?? null, l.amountFen];
-      })(),
-    );
-    return id;
-  }
   for (let start = 0; start < nonZero.length; start += CHUNK) {
     const chunk = nonZero.slice(start, start + CHUNK);
     await manager.query(

@@ -6,13 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChainService } from '../chain/chain.service';
 import { Clock } from '../common/clock';
-import { copyRows, timeOrderedIds } from '../common/copy';
-import { accounts, postLedgerTransaction, type LedgerLine } from '../common/ledger';
 import { chinaDate } from '../common/masking';
 import { audit, type RequestContext } from '@fupin/service-kit';
 import { loadDistribution, type DistributionView } from './distribution-view';
 import { DistributionErrorCode, DistributionException } from './distributions.exception';
 import { DistributionsService } from './distributions.service';
+import { writePosting } from './posting-writes';
 
 /** Approval after the notice (四议两公开), its revocation, and the all-or-nothing posting. */
 @Injectable()
@@ -140,8 +139,9 @@ export class ApprovalAndPostingService {
   }
 
   /**
-   * One database transaction: the ledger (pool → households payable and retained accounts), the
-   * payouts and their first batch, the chain link and the status. Any failure leaves nothing.
+   * One database transaction: the payouts and their first batch, the ledger (pool → households
+   * payable and retained accounts), the status (which enters the fund ledger) and the chain link.
+   * Any failure leaves nothing.
    */
   private async postNow(
     manager: EntityManager,
@@ -150,70 +150,18 @@ export class ApprovalAndPostingService {
   ): Promise<{ distribution: DistributionView; batchId: string }> {
     const view = await this.distributions.inScope(ctx.principal, id, manager, true);
     if (view.status !== 'approved') throw DistributionException.wrongStatus(view.status, 'approved');
-    const entityId = view.entityId;
-    const lines = (await manager.query(
-      `SELECT l.household_id, l.household_number, l.head_name, l.amount_fen::text AS amount_fen, h.bank_name, h.bank_account_masked
-       FROM distribution_line l JOIN household_rm h ON h.id = l.household_id
-       WHERE l.distribution_id = $1 AND l.amount_fen > 0 ORDER BY l.household_id`,
-      [id],
-    )) as Array<Record<string, string | null>>;
-    const ledger: LedgerLine[] = [{ account: accounts.income(entityId), amountFen: BigInt(view.poolFen) }];
-    for (const l of lines)
-      ledger.push({
-        account: accounts.householdsPayable(entityId),
-        householdId: l.household_id,
-        amountFen: -BigInt(l.amount_fen!),
-      });
-    for (const a of view.accountParts)
-      ledger.push({ account: accounts.retained(entityId, a.account), amountFen: -BigInt(a.amountFen) });
-    await postLedgerTransaction(
-      manager,
-      { kind: 'distribution.posted', entityId, distributionId: id, description: `分红入账 ${view.title}` },
-      ledger,
-    );
     const batchId = randomUUID();
-    const total = lines.reduce((s, l) => s + BigInt(l.amount_fen!), 0n);
-    await manager.query(
-      `INSERT INTO payout_batch (id, distribution_id, line_count, total_fen, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [batchId, id, lines.length, String(total), ctx.actorId, this.clock.now()],
-    );
-    // COPY on the posting transaction's connection, with time-ordered ids made here: millions of
-    // payouts append to the primary-key index, and COPY can insert in batches (it inserts one row
-    // at a time when it has to evaluate the column's volatile uuidv7() default).
-    const payoutId = timeOrderedIds();
-    await copyRows(
-      manager,
-      'payout',
-      [
-        { name: 'id', type: 'uuid' },
-        { name: 'batch_id', type: 'uuid' },
-        { name: 'distribution_id', type: 'uuid' },
-        { name: 'household_id', type: 'uuid' },
-        { name: 'household_number', type: 'text' },
-        { name: 'head_name', type: 'text' },
-        { name: 'bank_name', type: 'text' },
-        { name: 'bank_account_masked', type: 'text' },
-        { name: 'amount_fen', type: 'int8' },
-        { name: 'status', type: 'text' },
-      ],
-      (function* () {
-        for (const l of lines)
-          yield [
-            payoutId(),
-            batchId,
-            id,
-            l.household_id,
-            l.household_number,
-            l.head_name,
-            l.bank_name,
-            l.bank_account_masked,
-            l.amount_fen,
-            'pending',
-          ];
-      })(),
-    );
+    const { payouts, totalFen } = await writePosting(manager, {
+      distributionId: id,
+      entityId: view.entityId,
+      title: view.title,
+      poolFen: BigInt(view.poolFen),
+      accountParts: view.accountParts.map((a) => ({ account: a.account, amountFen: BigInt(a.amountFen) })),
+      batchId,
+      actor: ctx.actorId,
+      at: this.clock.now(),
+    });
     const link = await this.chain.append(manager, 'payout_batch', batchId);
-    await manager.query(`UPDATE distribution SET status = 'posted', posted_at = now() WHERE id = $1`, [id]);
     await audit(
       manager,
       ctx,
@@ -221,8 +169,8 @@ export class ApprovalAndPostingService {
       { type: 'distribution', id },
       {
         batchId,
-        payouts: lines.length,
-        totalFen: String(total),
+        payouts,
+        totalFen: String(totalFen),
         chainSeq: link.seq,
       },
     );

@@ -1,7 +1,7 @@
 /**
- * The posting COPYs its payouts with ids it makes itself (time-ordered, so COPY can insert in
- * batches), and the references of payouts and ledger entries are checked once per statement
- * (migration 1763900004900). What a foreign key guaranteed still holds, including for retries.
+ * The posting writes its payouts in one statement, with time-ordered ids in household order, and
+ * the references of payouts and ledger entries are checked once per statement (migration
+ * 1763900004900). What a foreign key guaranteed still holds, including for retries.
  */
 import { dateAfter, startDividendsWorld, type DividendsWorld } from '../testing/dividends-world';
 import { coopDryRun, meeting, noticeAndWait } from '../testing/scenarios';

@@ -35,7 +35,7 @@ export class FundSourcesService {
        FROM fund_source s
        LEFT JOIN LATERAL (
          SELECT sum(f.amount_fen) AS fen, count(DISTINCT f.household_id) AS n
-         FROM fund_flow f WHERE f.source_id = s.id AND f.to_type = 'household'
+         FROM fund_flow_all f WHERE f.source_id = s.id AND f.to_type = 'household'
        ) h ON true
        WHERE ${where} ORDER BY s.created_at DESC, s.id LIMIT $3 OFFSET $4`,
       [...params, query.pageSize, pageOffset(query)],

@@ -60,7 +60,9 @@ const FLOW_COLUMNS = `f.id, f.source_id, f.parent_id, f.kind, f.from_account, f.
 /**
  * 一账一平台: where each yuan came from and where it went. Every allocation names the flow it is
  * spent from, which must have the money left; "where did it go" is one recursive query down from
- * a source, "where did it come from" one recursive query up from a household.
+ * a source, "where did it come from" one recursive query up from a household. Flows are read
+ * through `fund_flow_all`, which adds each posted dividend's flows to households: its payouts
+ * (migration 1763900005200).
  */
 @Injectable()
 export class FundsService {
@@ -125,7 +127,7 @@ export class FundsService {
           '资金已拨付到项目或农户，不能再分配 / Money paid to a project or household cannot be allocated on',
         );
       const [{ spent }] = (await manager.query(
-        'SELECT coalesce(sum(amount_fen), 0)::text AS spent FROM fund_flow WHERE parent_id = $1',
+        'SELECT coalesce(sum(amount_fen), 0)::text AS spent FROM fund_flow_all WHERE parent_id = $1',
         [parent.id],
       )) as Array<{ spent: string }>;
       const left = BigInt(parent.amount_fen) - BigInt(spent);
@@ -225,12 +227,12 @@ export class FundsService {
     if (principal) assertRegionInScope(principal, source.county_code);
     const rows = (await this.dataSource.query(
       `WITH RECURSIVE tree AS (
-         SELECT f.*, 0 AS depth FROM fund_flow f WHERE f.source_id = $1 AND f.parent_id IS NULL
+         SELECT f.*, 0 AS depth FROM fund_flow_all f WHERE f.source_id = $1 AND f.parent_id IS NULL
          UNION ALL
-         SELECT c.*, tree.depth + 1 FROM fund_flow c JOIN tree ON c.parent_id = tree.id
+         SELECT c.*, tree.depth + 1 FROM fund_flow_all c JOIN tree ON c.parent_id = tree.id
        )
        SELECT ${FLOW_COLUMNS}, f.depth, h.head_name,
-         (SELECT coalesce(sum(k.amount_fen), 0) FROM fund_flow k WHERE k.parent_id = f.id)::text AS allocated
+         (SELECT coalesce(sum(k.amount_fen), 0) FROM fund_flow_all k WHERE k.parent_id = f.id)::text AS allocated
        FROM tree f LEFT JOIN household_rm h ON h.id = f.household_id
        ORDER BY f.depth, f.created_at, f.id`,
       [sourceId],
@@ -259,9 +261,9 @@ export class FundsService {
     assertRegionInScope(principal, household.village_code);
     const rows = (await this.dataSource.query(
       `WITH RECURSIVE up AS (
-         SELECT f.*, f.id AS payment_id, 0 AS hop FROM fund_flow f WHERE f.household_id = $1
+         SELECT f.*, f.id AS payment_id, 0 AS hop FROM fund_flow_all f WHERE f.household_id = $1
          UNION ALL
-         SELECT p.*, up.payment_id, up.hop + 1 FROM fund_flow p JOIN up ON p.id = up.parent_id
+         SELECT p.*, up.payment_id, up.hop + 1 FROM fund_flow_all p JOIN up ON p.id = up.parent_id
        )
        SELECT ${FLOW_COLUMNS}, f.payment_id, f.hop, s.name AS source_name
        FROM up f JOIN fund_source s ON s.id = f.source_id ORDER BY f.payment_id, f.hop`,
@@ -292,9 +294,9 @@ export class FundsService {
     const rows = (await this.dataSource.query(
       `SELECT account, region_code, kind, sum(amount)::text AS balance, sum(amount) FILTER (WHERE amount > 0)::text AS received
        FROM (
-         SELECT to_account AS account, region_code, kind, amount_fen AS amount FROM fund_flow WHERE to_type = 'account'
+         SELECT to_account AS account, region_code, kind, amount_fen AS amount FROM fund_flow_all WHERE to_type = 'account'
          UNION ALL
-         SELECT c.from_account, p.region_code, c.kind, -c.amount_fen FROM fund_flow c JOIN fund_flow p ON p.id = c.parent_id
+         SELECT c.from_account, p.region_code, c.kind, -c.amount_fen FROM fund_flow_all c JOIN fund_flow p ON p.id = c.parent_id
        ) x WHERE region_code LIKE $1 GROUP BY account, region_code, kind ORDER BY region_code, kind`,
       [`${root}%`],
     )) as Array<Record<string, string>>;

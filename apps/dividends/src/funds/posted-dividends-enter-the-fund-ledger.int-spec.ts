@@ -1,8 +1,9 @@
 /**
  * 三级三账: a posted dividend distribution is an entry of the fund-flow ledger like any other money
  * reaching households: one source (the distribution), its pool into the entity's income, one flow
- * per household and one per retained part. Written in the posting's transaction, exactly once; the
- * public sees it with names masked, staff see where a household's dividend came from.
+ * per household and one per retained part. Written in the posting's transaction, exactly once (the
+ * household flows are the posting's payouts, read through fund_flow_all); the public sees it with
+ * names masked, staff see where a household's dividend came from.
  */
 import type { FundSourceTrace, HouseholdOrigins, Paginated, PublicFundSource } from '@fupin/contracts';
 import { CODES, dateAfter, startDividendsWorld, type DividendsWorld } from '../testing/dividends-world';
@@ -11,7 +12,7 @@ import { coopDryRun, meeting, noticeAndWait } from '../testing/scenarios';
 describe('posted dividends in the fund-flow ledger', () => {
   let world: DividendsWorld;
   let id: string;
-  const flows = () => world.count('fund_flow', 'source_id = $1', [id]);
+  const flows = () => world.count('fund_flow_all', 'source_id = $1', [id]);
 
   beforeAll(async () => {
     world = await startDividendsWorld();
@@ -72,6 +73,18 @@ describe('posted dividends in the fund-flow ledger', () => {
       .filter((f) => f.toType === 'household')
       .reduce((s, f) => s + BigInt(f.amountFen), 0n);
     expect(paid).toBe(679_012n);
+    // Each household's flow is its payout: same household, same amount.
+    const payouts = (await world.dataSource.query(
+      `SELECT id, household_id, amount_fen::text AS amount_fen FROM payout WHERE distribution_id = $1 ORDER BY id`,
+      [id],
+    )) as Array<{ id: string; household_id: string; amount_fen: string }>;
+    expect(
+      children
+        .filter((f) => f.toType === 'household')
+        .map((f) => ({ id: f.id, household_id: f.householdId, amount_fen: f.amountFen }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    ).toEqual(payouts);
+    expect(await flows()).toBe(1 + 3 + 2);
   });
 
   it('writes the entries once: a second run for the same distribution adds nothing', async () => {
@@ -104,6 +117,29 @@ describe('posted dividends in the fund-flow ledger', () => {
         .sort(),
     ).toEqual(['张**', '李**', '王**']);
     expect(masked.text).not.toContain(world.households.a1);
+  });
+
+  it('counts a household once when its failed payout is reissued', async () => {
+    const before = await flows();
+    const [payout] = (await world.dataSource.query(
+      `SELECT id, batch_id FROM payout WHERE distribution_id = $1 AND household_id = $2`,
+      [id, world.households.a1],
+    )) as Array<{ id: string; batch_id: string }>;
+    const failed = await world.call('POST', `/payout-batches/${payout.batch_id}/confirmations`, {
+      who: 'accountantA',
+      key: 'fund-ledger-failed',
+      body: { lines: [{ payoutId: payout.id, status: 'failed', reason: '账户已销户' }] },
+    });
+    expect(failed.status).toBe(200);
+    const retried = await world.call('POST', `/payouts/${payout.id}/retry`, {
+      who: 'accountantA',
+      key: 'fund-ledger-retry',
+      body: { reason: '已更正账户' },
+    });
+    expect(retried.status).toBe(201);
+    const batch = await world.call('POST', `/distributions/${id}/payout-batches`, { who: 'county' });
+    expect(batch.status).toBe(201);
+    expect(await flows()).toBe(before);
   });
 
   it("shows where a household's dividend came from", async () => {

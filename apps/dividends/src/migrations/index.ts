@@ -11,6 +11,7 @@ import { PostingWritesRowsInBulk1763900004900 } from './1763900004900-posting-wr
 import { NoticeRecordsItsDays1763900004950 } from './1763900004950-notice-records-its-days';
 import { LedgerTransactionsKeepTheirTotals1763900005000 } from './1763900005000-ledger-transactions-keep-their-totals';
 import { PayoutsAreFoundThroughTheirBatch1763900005100 } from './1763900005100-payouts-are-found-through-their-batch';
+import { PayoutsAreTheHouseholdsSubLedger1763900005200 } from './1763900005200-payouts-are-the-households-sub-ledger';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   NoticeRecordsItsDays1763900004950,
   LedgerTransactionsKeepTheirTotals1763900005000,
   PayoutsAreFoundThroughTheirBatch1763900005100,
+  PayoutsAreTheHouseholdsSubLedger1763900005200,
 ];

@@ -183,14 +183,22 @@ describe('a distribution pays only after its notice and approval', () => {
       `SELECT sum(e.amount_fen)::text AS total, count(*)::int AS n FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id WHERE t.distribution_id = $1`,
       [id],
     );
-    expect(sum).toEqual({ total: '0', n: 1 + 3 + 2 });
+    // Pool in; households payable (one total, whose sub-ledger is the payouts) and two retained parts out.
+    expect(sum).toEqual({ total: '0', n: 1 + 1 + 2 });
     expect(await world.count('payout', 'distribution_id = $1', [id])).toBe(3);
+    const [control] = await world.dataSource.query(
+      `SELECT (SELECT -sum(e.amount_fen) FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
+               WHERE t.distribution_id = $1 AND e.account LIKE '%:households_payable')::text AS payable,
+              (SELECT sum(amount_fen) FROM payout WHERE distribution_id = $1)::text AS payouts`,
+      [id],
+    );
+    expect(control.payable).toBe(control.payouts);
     const replay = await world.call<{ batchId: string }>('POST', `/distributions/${id}/posting`, {
       who: 'accountantA',
       key: 'post-00000001',
     });
     expect(replay.body.batchId).toBe(posted.body.batchId);
-    expect(await ledgerRows()).toBe(6);
+    expect(await ledgerRows()).toBe(4);
     expect((await world.call('GET', '/public/chain/verify')).body).toMatchObject({ intact: true, length: 2 });
   });
 
