@@ -21,6 +21,8 @@ export interface EmbeddedPostgresOptions {
    * wrong for `npm start`, whose data must survive a power cut.
    */
   durable?: boolean;
+  /** Server settings passed as `-c name=value`, e.g. { shared_buffers: '1GB' }. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -75,6 +77,7 @@ export class EmbeddedPostgres {
       '-c',
       'max_connections=300',
     ];
+    for (const [name, value] of Object.entries(options.settings ?? {})) args.push('-c', `${name}=${value}`);
     if (options.durable === false) {
       args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
     }
