@@ -67,11 +67,17 @@ describe('the chain hash of streamed rows', () => {
       'SELECT household_id FROM distribution_line WHERE distribution_id = $1 ORDER BY household_id',
       [distributionId],
     )) as Array<{ household_id: string }>;
-    for (const [i, l] of lines.entries())
+    for (const [i, l] of lines.entries()) {
       await world.dataSource.query(
-        'UPDATE distribution_line SET head_name = $3 WHERE distribution_id = $1 AND household_id = $2',
-        [distributionId, l.household_id, AWKWARD_NAMES[i]],
+        'UPDATE distribution_line SET head_name = $3, household_number = $4 WHERE distribution_id = $1 AND household_id = $2',
+        [distributionId, l.household_id, AWKWARD_NAMES[i], `${AWKWARD_NAMES[i + 1]}-${i}`],
       );
+      // The posting copies the account the read model holds; the first household has none.
+      await world.dataSource.query('UPDATE household_rm SET bank_account_masked = $2 WHERE id = $1', [
+        l.household_id,
+        i === 0 ? null : `6217"${AWKWARD_NAMES[i + 2] ?? ''}\\${i}`,
+      ]);
+    }
     await noticeAndWait(world, distributionId);
     const approved = await world.call('POST', `/distributions/${distributionId}/approval`, {
       who: 'county',
@@ -97,6 +103,22 @@ describe('the chain hash of streamed rows', () => {
     expect(await streamed('notice', notice.id, prev)).toBe(
       await hashReadIntoJavaScript('notice', notice.id, prev),
     );
+  });
+
+  it('links the posted batch with the hash its canonical JSON has, made while the payouts were written', async () => {
+    const [record] = await world.dataSource.query(
+      `SELECT c.ref_id, c.prev_hash, c.hash FROM chain_record c JOIN payout_batch b ON b.id = c.ref_id
+       WHERE b.distribution_id = $1`,
+      [distributionId],
+    );
+    const accounts = await world.dataSource.query(
+      'SELECT bank_account_masked FROM payout WHERE batch_id = $1 ORDER BY household_id',
+      [record.ref_id],
+    );
+    expect(accounts[0].bank_account_masked).toBeNull();
+    expect(accounts[1].bank_account_masked).toMatch(/^6217"/);
+    expect(record.hash).toBe(await hashReadIntoJavaScript('payout_batch', record.ref_id, record.prev_hash));
+    expect((await world.call('GET', '/public/chain/verify')).body).toMatchObject({ intact: true });
   });
 
   it('gives a batch whose payouts carry awkward names and accounts the hash of its canonical JSON', async () => {

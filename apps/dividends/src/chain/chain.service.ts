@@ -58,6 +58,58 @@ export function chainHash(prevHash: string, payload: unknown): string {
     .digest('hex');
 }
 
+/** Where the next record of the chain goes: its sequence number and the hash it links to. */
+export interface ChainHead {
+  seq: number;
+  prevHash: string;
+}
+
+/**
+ * The hash of one record after `prevHash`, made as its rows arrive: sha256 of the previous hash and
+ * the record's canonical JSON — its header row (as read from its table) with the list of its lines
+ * (a notice) or payouts (a batch), in the order `CANONICAL_ROWS` reads them. The list can hold
+ * millions of rows, so it is never built: each batch of rows given to `rows` goes into the hash,
+ * or to `json` already written out as the comma-separated canonical JSON of the rows.
+ * `ChainService.hashOf` re-reads a record through it; a posting feeds it the payouts it writes.
+ */
+export function recordHash(
+  kind: ChainKind,
+  header: Record<string, unknown>,
+  prevHash: string,
+): {
+  rows(rows: ReadonlyArray<Record<string, unknown>>): void;
+  json(rows: Buffer): void;
+  digest(): string;
+} {
+  const dates =
+    kind === 'notice'
+      ? {
+          published_at: new Date(header.published_at as string).toISOString(),
+          ends_at: new Date(header.ends_at as string).toISOString(),
+        }
+      : { created_at: new Date(header.created_at as string).toISOString() };
+  const canonical = CANONICAL_ROWS[kind];
+  const marker = JSON.stringify(ROWS_MARKER);
+  const text = canonicalJson({ ...header, ...dates, [canonical.key]: ROWS_MARKER });
+  const at = text.indexOf(marker);
+  const hash = createHash('sha256').update(`${prevHash}\n${text.slice(0, at)}[`);
+  let first = true;
+  return {
+    rows(rows) {
+      if (!rows.length) return;
+      hash.update(`${first ? '' : ','}${rows.map(canonical.json).join(',')}`);
+      first = false;
+    },
+    json(rows) {
+      if (!rows.length) return;
+      if (!first) hash.update(',');
+      hash.update(rows);
+      first = false;
+    },
+    digest: () => hash.update(`]${text.slice(at + marker.length)}`).digest('hex'),
+  };
+}
+
 export interface ChainVerification {
   intact: boolean;
   length: number;
@@ -102,33 +154,24 @@ export class ChainService {
             [refId],
           );
     if (!header) return undefined;
-    const dates =
-      kind === 'notice'
-        ? {
-            published_at: new Date(header.published_at as string).toISOString(),
-            ends_at: new Date(header.ends_at as string).toISOString(),
-          }
-        : { created_at: new Date(header.created_at as string).toISOString() };
-    const rows = CANONICAL_ROWS[kind];
-    const marker = JSON.stringify(ROWS_MARKER);
-    const text = canonicalJson({ ...header, ...dates, [rows.key]: ROWS_MARKER });
-    const at = text.indexOf(marker);
-    const hash = createHash('sha256').update(`${prevHash}\n${text.slice(0, at)}[`);
+    const hash = recordHash(kind, header, prevHash);
     const parent = kind === 'notice' ? (header.distribution_id as string) : refId;
-    await manager.query(`DECLARE chain_rows NO SCROLL CURSOR FOR ${rows.sql(parent)}`);
-    let first = true;
+    await manager.query(`DECLARE chain_rows NO SCROLL CURSOR FOR ${CANONICAL_ROWS[kind].sql(parent)}`);
     for (;;) {
       const chunk = await manager.query(`FETCH ${FETCH_ROWS} FROM chain_rows`);
       if (!chunk.length) break;
-      hash.update(`${first ? '' : ','}${chunk.map(rows.json).join(',')}`);
-      first = false;
+      hash.rows(chunk);
     }
     await manager.query('CLOSE chain_rows');
-    return hash.update(`]${text.slice(at + marker.length)}`).digest('hex');
+    return hash.digest();
   }
 
-  /** Appends a record in the caller's transaction; serialised so two appends never share a predecessor. */
-  async append(manager: Sql, kind: ChainKind, refId: string): Promise<{ seq: number; hash: string }> {
+  /**
+   * The chain's head, for a record whose hash is made while its rows are written (a posting's
+   * batch): takes the chain's lock for the rest of the caller's transaction, so nothing is linked
+   * after the head before `link` puts the new record there.
+   */
+  async head(manager: Sql): Promise<ChainHead> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('dividends.chain'))`);
     const [last] = (await manager.query(
       'SELECT seq, hash FROM chain_record ORDER BY seq DESC LIMIT 1',
@@ -136,15 +179,24 @@ export class ChainService {
       seq: string;
       hash: string;
     }>;
-    const seq = last ? Number(last.seq) + 1 : 1;
-    const prevHash = last?.hash ?? GENESIS;
-    const hash = await this.hashOf(manager, kind, refId, prevHash);
-    if (hash === undefined) throw new Error(`chain: no ${kind} ${refId} to append`);
+    return { seq: last ? Number(last.seq) + 1 : 1, prevHash: last?.hash ?? GENESIS };
+  }
+
+  /** Writes the record at the place `head` gave, with the hash made of its content after `head.prevHash`. */
+  async link(manager: Sql, head: ChainHead, kind: ChainKind, refId: string, hash: string): Promise<void> {
     await manager.query(
       'INSERT INTO chain_record (seq, kind, ref_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5)',
-      [seq, kind, refId, prevHash, hash],
+      [head.seq, kind, refId, head.prevHash, hash],
     );
-    return { seq, hash };
+  }
+
+  /** Appends a record in the caller's transaction; serialised so two appends never share a predecessor. */
+  async append(manager: Sql, kind: ChainKind, refId: string): Promise<{ seq: number; hash: string }> {
+    const head = await this.head(manager);
+    const hash = await this.hashOf(manager, kind, refId, head.prevHash);
+    if (hash === undefined) throw new Error(`chain: no ${kind} ${refId} to append`);
+    await this.link(manager, head, kind, refId, hash);
+    return { seq: head.seq, hash };
   }
 
   /** Re-hashes every record from the live tables, in one consistent snapshot. */

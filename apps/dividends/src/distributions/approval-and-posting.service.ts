@@ -11,7 +11,7 @@ import { audit, type RequestContext } from '@fupin/service-kit';
 import { loadDistribution, type DistributionView } from './distribution-view';
 import { DistributionErrorCode, DistributionException } from './distributions.exception';
 import { DistributionsService } from './distributions.service';
-import { writePosting } from './posting-writes';
+import { withPostingConnections, writePosting } from './posting-writes';
 
 /** Approval after the notice (四议两公开), its revocation, and the all-or-nothing posting. */
 @Injectable()
@@ -151,17 +151,18 @@ export class ApprovalAndPostingService {
     const view = await this.distributions.inScope(ctx.principal, id, manager, true);
     if (view.status !== 'approved') throw DistributionException.wrongStatus(view.status, 'approved');
     const batchId = randomUUID();
-    const { payouts, totalFen } = await writePosting(manager, {
-      distributionId: id,
-      entityId: view.entityId,
-      title: view.title,
-      poolFen: BigInt(view.poolFen),
-      accountParts: view.accountParts.map((a) => ({ account: a.account, amountFen: BigInt(a.amountFen) })),
-      batchId,
-      actor: ctx.actorId,
-      at: this.clock.now(),
-    });
-    const link = await this.chain.append(manager, 'payout_batch', batchId);
+    const { payouts, totalFen, chainSeq } = await withPostingConnections(this.dataSource, manager, (db) =>
+      writePosting(db, this.chain, {
+        distributionId: id,
+        entityId: view.entityId,
+        title: view.title,
+        poolFen: BigInt(view.poolFen),
+        accountParts: view.accountParts.map((a) => ({ account: a.account, amountFen: BigInt(a.amountFen) })),
+        batchId,
+        actor: ctx.actorId,
+        at: this.clock.now(),
+      }),
+    );
     await audit(
       manager,
       ctx,
@@ -171,7 +172,7 @@ export class ApprovalAndPostingService {
         batchId,
         payouts,
         totalFen: String(totalFen),
-        chainSeq: link.seq,
+        chainSeq,
       },
     );
     return { distribution: await loadDistribution(manager, id), batchId };

@@ -9,7 +9,8 @@ import type { EntityManager } from 'typeorm';
 import { dateAfter, startDividendsWorld, type DividendsWorld } from '../testing/dividends-world';
 import { coopDryRun, meeting, noticeAndWait } from '../testing/scenarios';
 import { accounts, postLedgerTransaction } from '../common/ledger';
-import { writePosting } from './posting-writes';
+import { ChainService } from '../chain/chain.service';
+import { withPostingConnections, writePosting } from './posting-writes';
 
 describe('the households payable credit and the payouts', () => {
   let world: DividendsWorld;
@@ -39,16 +40,18 @@ describe('the households payable credit and the payouts', () => {
         account_parts: Array<{ account: string; amountFen: string }>;
       }>;
       const batchId = randomUUID();
-      await writePosting(manager, {
-        distributionId: id,
-        entityId,
-        title: d.title,
-        poolFen: BigInt(d.pool),
-        accountParts: d.account_parts.map((a) => ({ account: a.account, amountFen: BigInt(a.amountFen) })),
-        batchId,
-        actor: 'test',
-        at: new Date(),
-      });
+      await withPostingConnections(world.dataSource, manager, (db) =>
+        writePosting(db, new ChainService(world.dataSource), {
+          distributionId: id,
+          entityId,
+          title: d.title,
+          poolFen: BigInt(d.pool),
+          accountParts: d.account_parts.map((a) => ({ account: a.account, amountFen: BigInt(a.amountFen) })),
+          batchId,
+          actor: 'test',
+          at: new Date(),
+        }),
+      );
       await tamper(manager, batchId);
     });
 
