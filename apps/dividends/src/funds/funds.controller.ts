@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@fupin/auth';
 import {
@@ -7,6 +8,7 @@ import {
   paginationQuerySchema,
   registerFundSourceBodySchema,
   type AllocateFundBody,
+  type PaginationQuery,
   type RegisterFundSourceBody,
 } from '@fupin/contracts';
 import { ZodValidationPipe } from '@fupin/service-kit';
@@ -84,6 +86,47 @@ export class FundsController {
   @ApiOperation({ summary: 'Where the money went: every flow from a source down to projects and households' })
   trace(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.funds.traceSource(principal, id);
+  }
+
+  @Get('funds/flows/:id/households')
+  @Roles(...FUND_READERS)
+  @ApiOperation({ summary: 'One page of the households an account paid (the largest first), with names' })
+  householdsUnder(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Query(new ZodValidationPipe(paginationQuerySchema)) query: PaginationQuery,
+  ) {
+    return this.funds.householdsUnder(principal, id, query);
+  }
+
+  @Get('funds/flows/:id/households.csv')
+  @Roles(...FUND_READERS)
+  @ApiOperation({
+    summary: 'Every household an account paid, as CSV (streamed; a dividend can pay millions)',
+  })
+  async householdsUnderCsv(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Res() res: Response,
+  ) {
+    await this.funds.householdsUnderCsv(principal, id, () => {
+      // Only once the account is found and in scope: a refusal is still a JSON error with its status.
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="fund-flow-${id}-households.csv"`);
+      return res;
+    });
+  }
+
+  @Get('public/funds/flows/:id/households')
+  @Public()
+  @ApiOperation({
+    summary: 'Public query (公开查询): one page of the households an account paid, names masked',
+  })
+  publicHouseholdsUnder(
+    @Param('id', UuidPipe) id: string,
+    @Query(new ZodValidationPipe(paginationQuerySchema)) query: PaginationQuery,
+  ) {
+    return this.funds.householdsUnder(undefined, id, query, true);
   }
 
   @Get('funds/households/:id/origins')

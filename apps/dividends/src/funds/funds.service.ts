@@ -6,9 +6,21 @@ import {
   scopeRegionCode,
   type Principal,
 } from '@fupin/auth';
-import type { AllocateFundBody, FundLevel, RegisterFundSourceBody } from '@fupin/contracts';
+import {
+  FUND_TRACE_HOUSEHOLD_PREVIEW,
+  pageOffset,
+  type AllocateFundBody,
+  type FundLevel,
+  type Paginated,
+  type PaginationQuery,
+  type RegisterFundSourceBody,
+} from '@fupin/contracts';
+import type { Pool } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { maskName } from '../common/masking';
 import { audit, type RequestContext } from '@fupin/service-kit';
 import { ReadModelsService } from '../read-models/read-models.service';
@@ -213,10 +225,142 @@ export class FundsService {
     };
   }
 
-  /** Where a source's money went: the whole tree, each flow with what has been allocated on from it. */
+  /**
+   * Where a source's money went: every flow to a level account or a project, with what each
+   * passed on, and under each account its households — how many and how much in all, and the
+   * largest FUND_TRACE_HOUSEHOLD_PREVIEW of them (a dividend can pay millions; the rest are paged
+   * by `householdsUnder`).
+   */
   async traceSource(principal: Principal | undefined, sourceId: string, maskHouseholds = false) {
+    const source = await this.sourceInScope(principal, sourceId);
+    const tree = (await this.dataSource.query(
+      `WITH RECURSIVE tree AS (
+         SELECT f.*, 0 AS depth FROM fund_flow_all f
+         WHERE f.source_id = $1 AND f.parent_id IS NULL AND f.to_type <> 'household'
+         UNION ALL
+         SELECT c.*, tree.depth + 1 FROM fund_flow_all c JOIN tree ON c.parent_id = tree.id
+         WHERE c.to_type <> 'household'
+       )
+       SELECT ${FLOW_COLUMNS}, f.depth FROM tree f ORDER BY f.depth, f.created_at, f.id`,
+      [sourceId],
+    )) as Array<FlowRow & { depth: number }>;
+    const ids = tree.map((r) => r.id);
+    const groups = (await this.dataSource.query(
+      `SELECT parent_id, count(*)::int AS households, sum(amount_fen)::text AS amount_fen
+       FROM fund_flow_all WHERE parent_id = ANY($1::uuid[]) AND to_type = 'household' GROUP BY parent_id`,
+      [ids],
+    )) as Array<{ parent_id: string; households: number; amount_fen: string }>;
+    const depthOf = new Map(tree.map((r) => [r.id, r.depth]));
+    const preview = (await this.dataSource.query(
+      `SELECT ${FLOW_COLUMNS}, h.head_name
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n)
+       CROSS JOIN LATERAL (
+         SELECT * FROM fund_flow_all k WHERE k.parent_id = p.id AND k.to_type = 'household'
+         ORDER BY k.amount_fen DESC, k.id LIMIT $2) f
+       LEFT JOIN household_rm h ON h.id = f.household_id
+       ORDER BY p.n, f.amount_fen DESC, f.id`,
+      [groups.map((g) => g.parent_id), FUND_TRACE_HOUSEHOLD_PREVIEW],
+    )) as Array<FlowRow & { head_name: string | null }>;
+
+    // What each account passed on: its flows to accounts and projects, and its households in all.
+    const allocated = new Map<string, bigint>();
+    for (const r of tree)
+      if (r.parent_id) allocated.set(r.parent_id, (allocated.get(r.parent_id) ?? 0n) + BigInt(r.amount_fen));
+    for (const g of groups)
+      allocated.set(g.parent_id, (allocated.get(g.parent_id) ?? 0n) + BigInt(g.amount_fen));
+    const shown = new Map<string, number>();
+    for (const r of preview) shown.set(r.parent_id!, (shown.get(r.parent_id!) ?? 0) + 1);
+    return {
+      source,
+      // Level by level (a stable sort: accounts and projects in the order made, then each
+      // account's listed households, the largest first).
+      flows: [
+        ...tree.map((r) => ({
+          ...toView(r, r.depth, String(allocated.get(r.id) ?? 0n)),
+          householdName: null,
+        })),
+        ...preview.map((r) => householdFlow(r, depthOf.get(r.parent_id!)! + 1, maskHouseholds)),
+      ].sort((a, b) => a.depth - b.depth),
+      householdGroups: groups.map((g) => ({
+        parentId: g.parent_id,
+        households: g.households,
+        amountFen: g.amount_fen,
+        shown: shown.get(g.parent_id) ?? 0,
+      })),
+    };
+  }
+
+  /** One page of the flows from an account to households, the largest first (as the trace lists them). */
+  async householdsUnder(
+    principal: Principal | undefined,
+    parentId: string,
+    query: PaginationQuery,
+    maskHouseholds = false,
+  ): Promise<Paginated<FundFlowView>> {
+    const parent = await this.accountFlowInScope(principal, parentId);
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM fund_flow_all WHERE parent_id = $1 AND to_type = 'household'`,
+      [parentId],
+    )) as Array<{ total: number }>;
+    const rows = (await this.dataSource.query(
+      `SELECT ${FLOW_COLUMNS}, h.head_name
+       FROM (SELECT * FROM fund_flow_all k WHERE k.parent_id = $1 AND k.to_type = 'household'
+             ORDER BY k.amount_fen DESC, k.id LIMIT $2 OFFSET $3) f
+       LEFT JOIN household_rm h ON h.id = f.household_id
+       ORDER BY f.amount_fen DESC, f.id`,
+      [parentId, query.pageSize, pageOffset(query)],
+    )) as Array<FlowRow & { head_name: string | null }>;
+    return {
+      items: rows.map((r) => householdFlow(r, parent.depth + 1, maskHouseholds)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /**
+   * Every flow from an account to households as CSV (for staff), streamed from the database as
+   * it is read: 户号, 户主, 村, 金额（元）, 用途, 时间. A dividend's millions of rows never sit in memory.
+   */
+  async householdsUnderCsv(
+    principal: Principal,
+    parentId: string,
+    open: () => NodeJS.WritableStream & { headersSent?: boolean; destroy?(error?: Error): void },
+  ): Promise<void> {
+    await this.accountFlowInScope(principal, parentId);
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const client = await pool.connect();
+    const out = open();
+    try {
+      out.write('\ufeff'); // a byte-order mark, so spreadsheet programs read the Chinese as UTF-8
+      await pipeline(
+        client.query(
+          copyTo(`COPY (
+            SELECT h.household_number AS "户号 household number", h.head_name AS "户主 head",
+                   f.region_code AS "村 village",
+                   (f.amount_fen / 100)::text || '.' || lpad((f.amount_fen % 100)::text, 2, '0') AS "金额（元） yuan",
+                   f.purpose AS "用途 purpose",
+                   to_char(f.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "时间 time",
+                   f.household_id AS "household id", f.id AS "flow id"
+            FROM fund_flow_all f LEFT JOIN household_rm h ON h.id = f.household_id
+            WHERE f.parent_id = '${parentId}' AND f.to_type = 'household'
+            ORDER BY f.amount_fen DESC, f.id) TO STDOUT WITH (FORMAT csv, HEADER true)`),
+        ),
+        out,
+      );
+      client.release();
+    } catch (error) {
+      // A reader stopped half-way is closed, not handed to the next caller; so is the download,
+      // which must not look complete.
+      client.release(error as Error);
+      out.destroy?.(error as Error);
+      throw error;
+    }
+  }
+
+  private async sourceInScope(principal: Principal | undefined, sourceId: string) {
     const [source] = (await this.dataSource.query(
-      `SELECT id, name, kind, county_code, amount_fen::text AS amount_fen, reference, created_at FROM fund_source WHERE id = $1`,
+      `SELECT id, name, kind, county_code, amount_fen::text AS amount_fen, reference FROM fund_source WHERE id = $1`,
       [sourceId],
     )) as Array<Record<string, string>>;
     if (!source)
@@ -225,34 +369,36 @@ export class FundsService {
         `资金来源 ${sourceId} 不存在 / No fund source ${sourceId}`,
       );
     if (principal) assertRegionInScope(principal, source.county_code);
-    const rows = (await this.dataSource.query(
-      `WITH RECURSIVE tree AS (
-         SELECT f.*, 0 AS depth FROM fund_flow_all f WHERE f.source_id = $1 AND f.parent_id IS NULL
-         UNION ALL
-         SELECT c.*, tree.depth + 1 FROM fund_flow_all c JOIN tree ON c.parent_id = tree.id
-       )
-       SELECT ${FLOW_COLUMNS}, f.depth, h.head_name,
-         (SELECT coalesce(sum(k.amount_fen), 0) FROM fund_flow_all k WHERE k.parent_id = f.id)::text AS allocated
-       FROM tree f LEFT JOIN household_rm h ON h.id = f.household_id
-       ORDER BY f.depth, f.created_at, f.id`,
-      [sourceId],
-    )) as Array<FlowRow & { depth: number; head_name: string | null; allocated: string }>;
     return {
-      source: {
-        id: source.id,
-        name: source.name,
-        kind: source.kind,
-        countyCode: source.county_code,
-        amountFen: source.amount_fen,
-        reference: source.reference,
-      },
-      flows: rows.map((r) => ({
-        ...toView(r, r.depth, r.allocated),
-        ...(maskHouseholds && r.household_id ? { toAccount: `household:*:${r.kind}` } : {}),
-        householdId: maskHouseholds ? null : r.household_id,
-        householdName: r.head_name ? (maskHouseholds ? maskName(r.head_name) : r.head_name) : null,
-      })),
+      id: source.id,
+      name: source.name,
+      kind: source.kind,
+      countyCode: source.county_code,
+      amountFen: source.amount_fen,
+      reference: source.reference,
     };
+  }
+
+  /** A flow to a level account (households are paid from those), its depth below its source, in scope. */
+  private async accountFlowInScope(principal: Principal | undefined, flowId: string) {
+    const [flow] = (await this.dataSource.query(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id, source_id, to_type, 0 AS hops FROM fund_flow WHERE id = $1
+         UNION ALL
+         SELECT p.id, p.parent_id, p.source_id, p.to_type, up.hops + 1 FROM fund_flow p JOIN up ON p.id = up.parent_id
+       )
+       SELECT (SELECT to_type FROM up WHERE hops = 0) AS to_type, max(hops)::int AS depth,
+              (SELECT s.county_code FROM fund_source s JOIN up ON s.id = up.source_id WHERE up.hops = 0) AS county_code
+       FROM up`,
+      [flowId],
+    )) as Array<{ to_type: string | null; depth: number | null; county_code: string | null }>;
+    if (!flow?.to_type || flow.to_type !== 'account')
+      throw new FundException(
+        FundErrorCode.FlowNotFound,
+        `资金流向 ${flowId} 不存在或不是账户 / No flow to an account ${flowId}`,
+      );
+    if (principal) assertRegionInScope(principal, flow.county_code!);
+    return { depth: flow.depth! };
   }
 
   /** Where a household's fund money came from: for each payment, the chain of flows up to its source. */
@@ -311,6 +457,19 @@ export class FundsService {
         balanceFen: r.balance,
       }));
   }
+}
+
+/** A flow to a household for the trace: the household named (masked for the public) and not its id. */
+function householdFlow(
+  r: FlowRow & { head_name: string | null },
+  depth: number,
+  mask: boolean,
+): FundFlowView {
+  return {
+    ...toView(r, depth, '0'),
+    ...(mask ? { toAccount: `household:*:${r.kind}`, householdId: null } : {}),
+    householdName: r.head_name ? (mask ? maskName(r.head_name) : r.head_name) : null,
+  };
 }
 
 function toView(r: FlowRow, depth: number, allocated: string): FundFlowView {

@@ -123,7 +123,27 @@ export interface FundSourceTrace {
     amountFen: string;
     reference: string;
   };
+  /**
+   * Every flow to a level account or a project, and under each account at most
+   * {@link FUND_TRACE_HOUSEHOLD_PREVIEW} of the flows to households (the largest first): a dividend
+   * can pay millions. `householdGroups` says how many households each account paid in all.
+   */
   flows: FundFlowNode[];
+  householdGroups: FundHouseholdGroup[];
+}
+
+/** How many household flows a source's trace lists under one account; the rest are paged. */
+export const FUND_TRACE_HOUSEHOLD_PREVIEW = 20;
+
+/**
+ * All the flows from one account (`parentId`) to households: how many, how much in all, and how
+ * many of them the trace lists. `GET …/funds/flows/:parentId/households` pages through them all.
+ */
+export interface FundHouseholdGroup {
+  parentId: string;
+  households: number;
+  amountFen: string;
+  shown: number;
 }
 
 /** Where a household's fund money came from: each payment with its path up to the source. */
