@@ -1,4 +1,4 @@
-import type { FundFlowNode } from '@fupin/contracts';
+import type { FundFlowNode, FundHouseholdGroup } from '@fupin/contracts';
 import { formatFen, toFen } from '@fupin/money';
 import { useTranslation } from 'react-i18next';
 import { layoutFlowChart, type FlowChartSource } from './fund-flow-layout';
@@ -27,6 +27,8 @@ export interface FundFlowChartProps {
   flows: readonly FundFlowNode[];
   /** Names the chart for screen readers. */
   title: string;
+  /** All the households each account paid, where `flows` list only the largest (a source's trace). */
+  householdGroups?: readonly FundHouseholdGroup[];
 }
 
 /**
@@ -34,12 +36,13 @@ export interface FundFlowChartProps {
  * to the right, lines as thick as the share of money they carry. Many households under one box
  * are drawn as one box; the table beside the chart lists every flow.
  */
-export function FundFlowChart({ sources, flows, title }: FundFlowChartProps) {
+export function FundFlowChart({ sources, flows, title, householdGroups }: FundFlowChartProps) {
   const { t } = useTranslation();
   const describe = useDescribeFlow();
   const nodes = layoutFlowChart(sources, flows, {
     describe,
     groupLabel: (count) => t('fundFlow.households', { count }),
+    householdGroups,
   });
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   const depth = Math.max(0, ...nodes.map((n) => n.depth));

@@ -1,6 +1,7 @@
 import { isApiClientError } from '@fupin/api-client';
 import type {
   FundFlowNode,
+  FundHouseholdGroup,
   FundSourceTrace,
   HouseholdOrigins,
   HouseholdSummary,
@@ -18,6 +19,7 @@ import { useErrorText } from '../../common/use-error-text';
 import type { FlowChartSource } from './fund-flow-layout';
 import { FundFlowChart } from './fund-flow-chart';
 import { fundFlowsCsv, saveText } from './fund-flow-csv';
+import { FundFlowHouseholdGroups } from './fund-flow-households';
 import { FundFlowTable } from './fund-flow-table';
 import { useDescribeFlow, useKindLabel } from './fund-flow-words';
 
@@ -35,6 +37,10 @@ interface Picture {
   /** A household's paths: accounts show the whole allocation, not what they passed on. */
   origins: boolean;
   name: string;
+  /** A source's households per account, where the trace lists only the largest. */
+  householdGroups?: FundHouseholdGroup[];
+  /** Read through the public trace (a town or village reader of a county source): names masked. */
+  audience?: 'staff' | 'public';
 }
 
 /** A household's payment paths (household → … → source) as one tree read from the sources down. */
@@ -92,15 +98,25 @@ export function FundFlowExplorerPage() {
   const picture = useApiQuery<Picture | null>(
     async (client, signal) => {
       if (fundId) {
+        let audience: 'staff' | 'public' = 'staff';
         const trace = await client
           .get<FundSourceTrace>(FUND_FLOW_API.trace(fundId), { signal })
           .catch((error: unknown) => {
             // Town and village staff may not read a county source in full: show what the public sees.
-            if (isApiClientError(error) && error.status === 403)
+            if (isApiClientError(error) && error.status === 403) {
+              audience = 'public';
               return client.get<FundSourceTrace>(FUND_FLOW_API.publicTrace(fundId), { signal });
+            }
             throw error;
           });
-        return { sources: [trace.source], flows: trace.flows, origins: false, name: trace.source.name };
+        return {
+          sources: [trace.source],
+          flows: trace.flows,
+          origins: false,
+          name: trace.source.name,
+          householdGroups: trace.householdGroups,
+          audience,
+        };
       }
       if (householdId) {
         const origins = await client.get<HouseholdOrigins>(FUND_FLOW_API.origins(householdId), { signal });
@@ -237,6 +253,7 @@ export function FundFlowExplorerPage() {
             <FundFlowChart
               sources={picture.data.sources}
               flows={picture.data.flows}
+              householdGroups={picture.data.householdGroups}
               title={t('fundFlow.tree')}
             />
           ) : null}
@@ -244,6 +261,11 @@ export function FundFlowExplorerPage() {
             flows={picture.data.flows}
             caption={picture.data.origins ? t('fundFlow.explorer.originsCaption') : t('fundFlow.caption')}
             showAllocatedOn={!picture.data.origins}
+          />
+          <FundFlowHouseholdGroups
+            flows={picture.data.flows}
+            groups={picture.data.householdGroups ?? []}
+            audience={picture.data.audience ?? 'staff'}
           />
         </section>
       )}

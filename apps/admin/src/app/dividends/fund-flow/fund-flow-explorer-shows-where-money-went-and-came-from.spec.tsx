@@ -94,6 +94,43 @@ describe('the fund-flow explorer (staff)', () => {
     expect(fake.calls(`/api/dividends/public/funds/sources/${SOURCE_COUNTY}/flows`)).toHaveLength(1);
   });
 
+  it('lets staff see every household of a large account with names, and download them all', async () => {
+    fake.state.villageHouseholds = 130;
+    renderPage(fake, `/fund-flows?fund=${SOURCE_COUNTY}`, 'fund-flows', <FundFlowExplorerPage />);
+    const chart = await screen.findByRole('img', { name: '资金流向图' });
+    expect(within(chart).getByText('130 户农户')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '查看全部 130 户' }));
+    const pages = await screen.findByRole('table', {
+      name: '村级账户 411322104201：发到的 130 户（金额从大到小）',
+    });
+    expect(pages).toHaveTextContent('王德明');
+    expect(fake.calls('/api/dividends/funds/flows/village/households')).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole('button', { name: '下载全部 130 户（CSV）' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    // The server's file as it came (fetch's Blob, which jsdom's FileReader does not take).
+    const lines = (await saved[0]!.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\n');
+    expect(lines).toHaveLength(1 + 130);
+    expect(lines[130]).toBe('household-129,赵德明129,1000.00');
+  });
+
+  it('downloads nothing for the public view of a large account, which has no CSV', async () => {
+    fake.state.villageHouseholds = 130;
+    fake.state.staffTraceForbidden = true;
+    renderPage(fake, `/fund-flows?fund=${SOURCE_COUNTY}`, 'fund-flows', <FundFlowExplorerPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '查看全部 130 户' }));
+    const pages = await screen.findByRole('table', {
+      name: '村级账户 411322104201：发到的 130 户（金额从大到小）',
+    });
+    expect(pages).not.toHaveTextContent('德明');
+    expect(screen.queryByRole('button', { name: /下载全部/ })).not.toBeInTheDocument();
+    expect(fake.calls('/api/dividends/public/funds/flows/village/households')).toHaveLength(1);
+    expect(fake.calls('/api/dividends/funds/flows/village/households')).toHaveLength(0);
+  });
+
   it('says plainly when the fund cannot be read', async () => {
     renderPage(
       fake,

@@ -1,4 +1,4 @@
-import type { FundFlowNode } from '@fupin/contracts';
+import type { FundFlowNode, FundHouseholdGroup } from '@fupin/contracts';
 
 /** A box of the flow chart: a fund source, or where one flow took the money. */
 export interface FlowChartNode {
@@ -29,6 +29,11 @@ export interface FlowChartOptions {
   groupLabel(count: number): string;
   /** More household flows than this under one box are drawn as one box (the table lists them all). */
   maxHouseholds?: number;
+  /**
+   * All the households each account paid, when the flows list only some of them (a source's
+   * trace): such an account's households are always one box, with the full count and amount.
+   */
+  householdGroups?: readonly FundHouseholdGroup[];
 }
 
 /**
@@ -42,6 +47,7 @@ export function layoutFlowChart(
   options: FlowChartOptions,
 ): FlowChartNode[] {
   const maxHouseholds = options.maxHouseholds ?? 6;
+  const groups = new Map((options.householdGroups ?? []).map((g) => [g.parentId, g]));
   const children = new Map<string, FundFlowNode[]>();
   for (const flow of flows) {
     const parent = flow.parentId ?? `source:${flow.sourceId}`;
@@ -55,7 +61,8 @@ export function layoutFlowChart(
   const place = (node: Omit<FlowChartNode, 'row'>, below: FundFlowNode[]): number => {
     const index = nodes.push({ ...node, row: 0 }) - 1;
     const households = below.filter((f) => f.toType === 'household');
-    const grouped = households.length > maxHouseholds;
+    const group = groups.get(node.key);
+    const grouped = households.length > maxHouseholds || (!!group && group.households > households.length);
     const shown = grouped ? below.filter((f) => f.toType !== 'household') : below;
     const rows: number[] = shown.map((flow) =>
       place(
@@ -72,17 +79,20 @@ export function layoutFlowChart(
       ),
     );
     if (grouped) {
-      const total = households.reduce((sum, f) => sum + BigInt(f.amountFen), 0n);
+      const total = group
+        ? BigInt(group.amountFen)
+        : households.reduce((sum, f) => sum + BigInt(f.amountFen), 0n);
+      const count = group?.households ?? households.length;
       nodes.push({
         key: `${node.key}:households`,
         parentKey: node.key,
         kind: 'households',
-        label: options.groupLabel(households.length),
+        label: options.groupLabel(count),
         amountFen: String(total),
         depth: node.depth + 1,
         row: nextLeaf,
         share: share(total),
-        count: households.length,
+        count,
       });
       rows.push(nextLeaf++);
     }

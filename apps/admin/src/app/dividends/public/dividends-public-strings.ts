@@ -185,6 +185,16 @@ export const DIVIDENDS_PUBLIC_STRINGS: AppResources = {
         running_costs: '合作社运营成本',
       },
       empty: '这笔资金还没有下拨',
+      groups: {
+        title: '发到农户的明细',
+        summary: '{{account}}：共发到 {{count}} 户，合计 {{total}}。上表只列出金额最大的 {{shown}} 户。',
+        showAll: '查看全部 {{count}} 户',
+        hide: '收起',
+        download: '下载全部 {{count}} 户（CSV）',
+        downloading: '正在下载…',
+        caption: '{{account}}：发到的 {{count}} 户（金额从大到小）',
+        household: '农户',
+      },
       csv: {
         depth: '层级',
         to: '去向',
@@ -409,6 +419,17 @@ export const DIVIDENDS_PUBLIC_STRINGS: AppResources = {
         running_costs: 'Cooperative running costs',
       },
       empty: 'Nothing has been allocated from this fund yet',
+      groups: {
+        title: 'Households paid',
+        summary:
+          '{{account}} paid {{count}} households, {{total}} in all. The table above lists only the largest {{shown}}.',
+        showAll: 'Show all {{count}} households',
+        hide: 'Hide',
+        download: 'Download all {{count}} households (CSV)',
+        downloading: 'Downloading…',
+        caption: '{{count}} households paid by {{account}} (largest first)',
+        household: 'Household',
+      },
       csv: {
         depth: 'Level',
         to: 'To',

@@ -8,6 +8,7 @@ import { PageHeader } from '../../common/page-header';
 import { useApiQuery } from '../../common/use-api-query';
 import { useErrorText } from '../../common/use-error-text';
 import { FundFlowChart } from '../fund-flow/fund-flow-chart';
+import { FundFlowHouseholdGroups } from '../fund-flow/fund-flow-households';
 import { FundFlowTable } from '../fund-flow/fund-flow-table';
 import { useKindLabel } from '../fund-flow/fund-flow-words';
 import { PUBLIC_API, PUBLIC_PAGES } from './public-api';
@@ -35,7 +36,7 @@ export function FundFlowPage() {
       </div>
     );
   if (!trace.data) return <LoadingState label={t('divPublic.loading')} />;
-  const { source, flows } = trace.data;
+  const { source, flows, householdGroups } = trace.data;
   return (
     <div className="div-public">
       <PublicLinks />
@@ -44,8 +45,14 @@ export function FundFlowPage() {
         back={back}
         description={`${kindLabel(source.kind)} · ${formatFen(toFen(source.amountFen))} · ${source.reference}`}
       />
-      <FundFlowChart sources={[source]} flows={flows} title={t('fundFlow.tree')} />
+      <FundFlowChart
+        sources={[source]}
+        flows={flows}
+        householdGroups={householdGroups}
+        title={t('fundFlow.tree')}
+      />
       <FundFlowTable flows={flows} caption={t('fundFlow.caption')} />
+      <FundFlowHouseholdGroups flows={flows} groups={householdGroups ?? []} audience="public" />
     </div>
   );
 }

@@ -63,9 +63,12 @@ function flow(
   };
 }
 
-/** The county source's tree: county → town → village → a project and eight households. */
-export function countyTrace(maskNames: boolean): FundSourceTrace {
-  const households = Array.from({ length: 8 }, (_, i) =>
+/**
+ * The households the village account paid, the largest first: the first eight get 1,500 yuan,
+ * any more (`inAll` > 8) get 1,000 yuan each.
+ */
+function villageHouseholds(maskNames: boolean, inAll: number): FundFlowNode[] {
+  return Array.from({ length: inAll }, (_, i) =>
     flow({
       id: `h${i}`,
       parentId: 'village',
@@ -73,12 +76,26 @@ export function countyTrace(maskNames: boolean): FundSourceTrace {
       toType: 'household',
       regionCode: VILLAGE,
       toAccount: maskNames ? 'household:*:livelihood_protection' : `household:${i}:livelihood_protection`,
-      householdName: maskNames ? `${SURNAMES[i % 6]}**` : `${SURNAMES[i % 6]}德明`,
-      amountFen: '150000',
+      householdId: maskNames ? null : `household-${i}`,
+      householdName: maskNames ? `${SURNAMES[i % 6]}**` : `${SURNAMES[i % 6]}德明${i < 8 ? '' : i}`,
+      amountFen: i < 8 ? '150000' : '100000',
       purpose: '低保户生活补助',
     }),
   );
+}
+
+const villageHouseholdsFen = (inAll: number) => 8 * 150_000 + Math.max(0, inAll - 8) * 100_000;
+
+/**
+ * The county source's tree: county → town → village → a project and eight households; with
+ * `inAll` above 8 the village paid that many, and the trace lists the eight largest.
+ */
+export function countyTrace(maskNames: boolean, inAll = 8): FundSourceTrace {
+  const households = villageHouseholds(maskNames, 8);
   return {
+    householdGroups: [
+      { parentId: 'village', households: inAll, amountFen: String(villageHouseholdsFen(inAll)), shown: 8 },
+    ],
     source: {
       id: SOURCE_COUNTY,
       name: '2025 年中央财政衔接推进乡村振兴补助资金',
@@ -114,7 +131,7 @@ export function countyTrace(maskNames: boolean): FundSourceTrace {
         regionCode: VILLAGE,
         toAccount: `fund:village:${VILLAGE}:livelihood_protection`,
         amountFen: '40000000',
-        allocatedOnFen: '31200000',
+        allocatedOnFen: String(30_000_000 + villageHouseholdsFen(inAll)),
       }),
       flow({
         id: 'project',
@@ -157,6 +174,8 @@ export interface FakeDividends {
     householdSignIn: boolean;
     /** True: staff reading the county source in full are refused (a village administrator). */
     staffTraceForbidden: boolean;
+    /** How many households the village account paid in all (the trace lists 8). */
+    villageHouseholds: number;
   };
   close(): Promise<void>;
 }
@@ -172,6 +191,7 @@ export async function startFakeDividends(): Promise<FakeDividends> {
     objectionAnswer: 'ok',
     householdSignIn: false,
     staffTraceForbidden: false,
+    villageHouseholds: 8,
   };
   const server = await startStubServer((request, response) => {
     const url = new URL(request.url, 'http://fake');
@@ -215,11 +235,34 @@ export async function startFakeDividends(): Promise<FakeDividends> {
     if (path === `${D}/public/funds/sources` || path === `${D}/funds/sources`)
       return sendJson(response, 200, { items: [sourceRow()], total: 1, page: 1, pageSize: 20 });
     if (path === `${D}/public/funds/sources/${SOURCE_COUNTY}/flows`)
-      return sendJson(response, 200, countyTrace(true));
+      return sendJson(response, 200, countyTrace(true, state.villageHouseholds));
     if (path === `${D}/funds/sources/${SOURCE_COUNTY}/flows`)
       return state.staffTraceForbidden
         ? fail(403, 'FORBIDDEN', '不在您的管辖范围内 / Outside your scope')
-        : sendJson(response, 200, countyTrace(false));
+        : sendJson(response, 200, countyTrace(false, state.villageHouseholds));
+    const pagedHouseholds = new RegExp(`^${D}(/public)?/funds/flows/village/households$`).exec(path);
+    if (pagedHouseholds) {
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
+      const all = villageHouseholds(!!pagedHouseholds[1], state.villageHouseholds);
+      return sendJson(response, 200, {
+        items: all.slice((page - 1) * pageSize, page * pageSize),
+        total: all.length,
+        page,
+        pageSize,
+      });
+    }
+    if (path === `${D}/funds/flows/village/households.csv`) {
+      response.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="fund-flow-village-households.csv"',
+      });
+      const rows = villageHouseholds(false, state.villageHouseholds).map(
+        (h) => `${h.householdId},${h.householdName},${Number(h.amountFen) / 100}.00`,
+      );
+      response.end(`\ufeff户号,户主,金额（元）\n${rows.join('\n')}\n`);
+      return;
+    }
     if (/\/funds\/sources\/[^/]+\/flows$/.test(path))
       return fail(404, 'FUND_SOURCE_NOT_FOUND', '资金来源不存在 / No fund source');
     if (path === `${D}/funds/households/${HOUSEHOLD_ZHANG}/origins`) {
