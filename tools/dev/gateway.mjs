@@ -63,9 +63,12 @@ export function startGateway({ appDir, services, port, host = '127.0.0.1' }) {
 }
 
 // Reused upstream connections: a new TCP connection per proxied request costs more than the request.
-const upstreamAgent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+// `timeout` lets the agent honour the services' "Keep-Alive: timeout=5" hint: an idle socket is
+// dropped a second before the service would close it, instead of being picked for a request just
+// as the close arrives (which answered a browser's GET with a 502).
+const upstreamAgent = new http.Agent({ keepAlive: true, maxSockets: 128, timeout: 60_000 });
 
-function proxy(req, res, targetPort) {
+function proxy(req, res, targetPort, retried = false) {
   const headers = {
     ...req.headers,
     'x-forwarded-for': req.socket.remoteAddress ?? '',
@@ -78,7 +81,14 @@ function proxy(req, res, targetPort) {
       up.pipe(res);
     },
   );
-  upstream.on('error', () => {
+  // The request may still be timed out by the service; the agent's idle timer is not a request limit.
+  upstream.on('timeout', () => undefined);
+  upstream.on('error', (error) => {
+    // A kept-alive socket the service closed while this request was being sent on it: nothing
+    // reached the service, so a GET or HEAD (no body to send again) goes once more on a new one.
+    const bodiless = req.method === 'GET' || req.method === 'HEAD';
+    if (!retried && bodiless && upstream.reusedSocket && !res.headersSent && isConnectionReset(error))
+      return proxy(req, res, targetPort, true);
     if (!res.headersSent)
       sendJson(res, 502, {
         code: 'SERVICE_UNAVAILABLE',
@@ -86,8 +96,12 @@ function proxy(req, res, targetPort) {
       });
     else res.destroy();
   });
-  req.pipe(upstream);
+  if (req.method === 'GET' || req.method === 'HEAD') upstream.end();
+  else req.pipe(upstream);
 }
+
+const isConnectionReset = (error) =>
+  error?.code === 'ECONNRESET' || error?.code === 'EPIPE' || /socket hang up/.test(error?.message ?? '');
 
 function serveStatic(appDir, pathname, req, res) {
   let decoded;
