@@ -8,6 +8,7 @@ const DELIBERATELY_PUBLIC = [
   'GET /health/live',
   'GET /metrics',
   'GET /public/chain/verify',
+  'GET /public/funds/flows/:id/households',
   'GET /public/funds/sources',
   'GET /public/funds/sources/:id/flows',
   'GET /public/notices',

@@ -1,8 +1,8 @@
-import type { ClientBase, Pool, PoolClient } from 'pg';
+import type { ClientBase, PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { recordHash, type ChainService } from '../chain/chain.service';
 import { accounts, postLedgerTransaction, type Sql } from '../common/ledger';
+import { withPooledClient } from '../common/pooled-client';
 import { copyPayouts } from './payout-copy';
 
 export interface PostingInput {
@@ -28,8 +28,7 @@ export interface PostingConnections {
 
 /**
  * The connections for a posting in `manager`'s open transaction: its own pg client and a second
- * one from the pool, given back when `run` is done. A reader stopped half-way through its COPY is
- * closed rather than handed to the next caller.
+ * one from the pool (`withPooledClient`), given back when `run` is done.
  */
 export async function withPostingConnections<T>(
   dataSource: DataSource,
@@ -40,15 +39,7 @@ export async function withPostingConnections<T>(
     throw new Error('a posting runs inside a database transaction');
   // TypeORM 1.1's PostgresQueryRunner.connect() returns the pg client it holds for the transaction.
   const txClient = (await manager.queryRunner.connect()) as PoolClient;
-  const reader = await ((dataSource.driver as PostgresDriver).master as Pool).connect();
-  try {
-    const result = await run({ tx: manager, txClient, reader });
-    reader.release();
-    return result;
-  } catch (error) {
-    reader.release(error as Error);
-    throw error;
-  }
+  return withPooledClient(dataSource, (reader) => run({ tx: manager, txClient, reader }));
 }
 
 /** Where the posting's batch joins the hash chain (ChainService). */

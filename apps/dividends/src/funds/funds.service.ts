@@ -15,13 +15,12 @@ import {
   type PaginationQuery,
   type RegisterFundSourceBody,
 } from '@fupin/contracts';
-import type { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { maskName } from '../common/masking';
+import { withPooledClient } from '../common/pooled-client';
 import { audit, type RequestContext } from '@fupin/service-kit';
 import { ReadModelsService } from '../read-models/read-models.service';
 import { FundErrorCode, FundException } from './funds.exception';
@@ -325,37 +324,34 @@ export class FundsService {
   async householdsUnderCsv(
     principal: Principal,
     parentId: string,
-    open: () => NodeJS.WritableStream & { headersSent?: boolean; destroy?(error?: Error): void },
+    open: () => NodeJS.WritableStream & { destroy?(error?: Error): void },
   ): Promise<void> {
     await this.accountFlowInScope(principal, parentId);
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const client = await pool.connect();
-    const out = open();
-    try {
-      out.write('\ufeff'); // a byte-order mark, so spreadsheet programs read the Chinese as UTF-8
-      await pipeline(
-        client.query(
-          copyTo(`COPY (
-            SELECT h.household_number AS "户号 household number", h.head_name AS "户主 head",
-                   f.region_code AS "村 village",
-                   (f.amount_fen / 100)::text || '.' || lpad((f.amount_fen % 100)::text, 2, '0') AS "金额（元） yuan",
-                   f.purpose AS "用途 purpose",
-                   to_char(f.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "时间 time",
-                   f.household_id AS "household id", f.id AS "flow id"
-            FROM fund_flow_all f LEFT JOIN household_rm h ON h.id = f.household_id
-            WHERE f.parent_id = '${parentId}' AND f.to_type = 'household'
-            ORDER BY f.amount_fen DESC, f.id) TO STDOUT WITH (FORMAT csv, HEADER true)`),
-        ),
-        out,
-      );
-      client.release();
-    } catch (error) {
-      // A reader stopped half-way is closed, not handed to the next caller; so is the download,
-      // which must not look complete.
-      client.release(error as Error);
-      out.destroy?.(error as Error);
-      throw error;
-    }
+    await withPooledClient(this.dataSource, async (client) => {
+      const out = open();
+      try {
+        out.write('\ufeff'); // a byte-order mark, so spreadsheet programs read the Chinese as UTF-8
+        await pipeline(
+          client.query(
+            copyTo(`COPY (
+              SELECT h.household_number AS "户号 household number", h.head_name AS "户主 head",
+                     f.region_code AS "村 village",
+                     (f.amount_fen / 100)::text || '.' || lpad((f.amount_fen % 100)::text, 2, '0') AS "金额（元） yuan",
+                     f.purpose AS "用途 purpose",
+                     to_char(f.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "时间 time",
+                     f.household_id AS "household id", f.id AS "flow id"
+              FROM fund_flow_all f LEFT JOIN household_rm h ON h.id = f.household_id
+              WHERE f.parent_id = '${parentId}' AND f.to_type = 'household'
+              ORDER BY f.amount_fen DESC, f.id) TO STDOUT WITH (FORMAT csv, HEADER true)`),
+          ),
+          out,
+        );
+      } catch (error) {
+        // A download cut off half-way must not look complete.
+        out.destroy?.(error as Error);
+        throw error;
+      }
+    });
   }
 
   private async sourceInScope(principal: Principal | undefined, sourceId: string) {
