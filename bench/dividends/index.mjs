@@ -21,6 +21,9 @@
 // - total_ms = engine_ms + posting_ms: the time from a declared pool to posted payouts.
 // - chain_intact, chain_verify_ms: the verify endpoint's check re-reads every payout and finds
 //   the hash the posting made (not part of the posting).
+// - public_trace_ms, public_trace_bytes, public_trace_counts_every_household: the public fund
+//   trace of the posted distribution over HTTP (it lists the largest households and counts all);
+//   public_households_page_1_ms, public_households_page_10000_ms: a page of 200 of its households.
 // - ledger_balances, payouts_sum_equals_households_total, fund_flows_reach_every_household:
 //   read back after the commit (1 = yes).
 // - peak_rss_mb: process.resourceUsage().maxRSS of the bench process (engine and setup).
@@ -57,16 +60,28 @@ const hex8 = (next) =>
     .toString(16)
     .padStart(8, '0');
 
+/**
+ * The county's households in household-id order, as the service reads members (member-facts.ts:
+ * ORDER BY h.id), so the distribution's lines are written in that order too. The ids are drawn
+ * and sorted first, and each household is made in that order, so the objects lie in memory in the
+ * order the engine walks them, as rows read in that order do (sorting the objects afterwards left
+ * them scattered over the heap and doubled the engine's time).
+ */
 function generate(n) {
   const next = random(20201231);
   const none = {};
+  const ids = new Array(n);
+  for (let i = 0; i < n; i++)
+    // Random-looking like the registry's UUIDs (index inserts scatter as they would in production).
+    ids[i] =
+      `${hex8(next)}-${hex8(next).slice(0, 4)}-4${hex8(next).slice(0, 3)}-8${hex8(next).slice(0, 3)}-${i.toString(16).padStart(12, '0')}`;
+  ids.sort();
   const households = new Array(n);
   for (let i = 0; i < n; i++) {
     const r = next();
     const labourClass = r < 0.7 ? 'able' : r < 0.8 ? 'weak' : 'none';
     households[i] = {
-      // Random-looking like the registry's UUIDs (index inserts scatter as they would in production).
-      householdId: `${hex8(next)}-${hex8(next).slice(0, 4)}-4${hex8(next).slice(0, 3)}-8${hex8(next).slice(0, 3)}-${i.toString(16).padStart(12, '0')}`,
+      householdId: ids[i],
       labourClass,
       povertyStatus: next() < 0.1 ? 'monitored' : 'lifted',
       memberCount: 1 + Math.floor(next() * 6),
@@ -94,12 +109,6 @@ export async function run({ startStack, log }) {
   log(`generating ${HOUSEHOLDS.toLocaleString()} households`);
   let t0 = performance.now();
   const households = generate(HOUSEHOLDS);
-  // In household order, as the service reads members (member-facts.ts: ORDER BY h.id), so the
-  // distribution's lines are written in that order too.
-  households.sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
-  // …and each made again in that order, so they lie in memory in the order the engine walks them,
-  // as rows read in that order do (sorted objects scattered over the heap doubled the engine's time).
-  for (let i = 0; i < households.length; i++) households[i] = { ...households[i] };
   figures.generate_ms = Math.round(performance.now() - t0);
 
   log('running the PV differentiated plan');
@@ -200,6 +209,32 @@ export async function run({ startStack, log }) {
     }).verify();
     figures.chain_verify_ms = Math.round(performance.now() - t0);
     figures.chain_intact = verified.intact ? 1 : 0;
+
+    // What the public pages ask of such a distribution over HTTP: its trace lists the largest
+    // households and counts the rest; a page of households, near the start and deep in the list.
+    const get = async (url) => {
+      const started = performance.now();
+      const res = await fetch(url);
+      const text = await res.text();
+      if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${text.slice(0, 200)}`);
+      return {
+        ms: Math.round(performance.now() - started),
+        bytes: Buffer.byteLength(text),
+        body: JSON.parse(text),
+      };
+    };
+    const trace = await get(`${stack.urls.dividends}/public/funds/sources/${ids.distributionId}/flows`);
+    figures.public_trace_ms = trace.ms;
+    figures.public_trace_bytes = trace.bytes;
+    const [group] = trace.body.householdGroups;
+    figures.public_trace_counts_every_household =
+      group?.households === figures.paid_households && group.amountFen === String(householdsFen) ? 1 : 0;
+    const householdsPage = (page) =>
+      get(
+        `${stack.urls.dividends}/public/funds/flows/${group.parentId}/households?page=${page}&pageSize=200`,
+      );
+    figures.public_households_page_1_ms = (await householdsPage(1)).ms;
+    figures.public_households_page_10000_ms = (await householdsPage(10_000)).ms;
   } finally {
     await client.end();
     await reader.end();
