@@ -162,14 +162,15 @@ export class PayoutChainRows {
 /**
  * The distribution's paid lines with the bank account the registry read model holds now, in
  * household order, as `COPY … TO STDOUT (FORMAT binary)`: household_id, household_number,
- * head_name, bank_name, bank_account_masked, amount_fen. Each line finds its household through
+ * head_name, bank_name, bank_account_masked, amount_fen, village_code. Each line finds its household through
  * the read model's primary key (OFFSET 0 keeps the planner from turning this into a join that
  * would have to sort), so the rows stream out in the lines' own index order from the first row on.
  */
 function paidLinesCopy(distributionId: string): string {
   if (!UUID.test(distributionId)) throw new TypeError(`not a uuid: ${distributionId}`);
   return `COPY (
-    SELECT l.household_id, l.household_number, l.head_name, h.bank_name, h.bank_account_masked, l.amount_fen
+    SELECT l.household_id, l.household_number, l.head_name, h.bank_name, h.bank_account_masked, l.amount_fen,
+           l.village_code
     FROM distribution_line l
     LEFT JOIN LATERAL (SELECT bank_name, bank_account_masked FROM household_rm h WHERE h.id = l.household_id OFFSET 0) h ON true
     WHERE l.distribution_id = '${distributionId}' AND l.amount_fen > 0
@@ -177,12 +178,12 @@ function paidLinesCopy(distributionId: string): string {
 }
 
 const PAYOUT_COPY = `COPY payout (id, batch_id, distribution_id, household_id, household_number, head_name,
-  bank_name, bank_account_masked, amount_fen, status) FROM STDIN (FORMAT binary)`;
-const LINE_FIELDS = 6;
-const PAYOUT_FIELDS = 10;
+  bank_name, bank_account_masked, amount_fen, village_code, status) FROM STDIN (FORMAT binary)`;
+const LINE_FIELDS = 7;
+const PAYOUT_FIELDS = 11;
 
 /**
- * Turns the binary rows of `paidLinesCopy` into the binary rows of `PAYOUT_COPY`: each line's six
+ * Turns the binary rows of `paidLinesCopy` into the binary rows of `PAYOUT_COPY`: each line's seven
  * fields are passed through as they came (no text is parsed or re-encoded), framed by a new id,
  * the batch, the distribution and the status. Each payout's chain row goes to `onRows` as JSON
  * bytes (`PayoutChainRows`), a chunk of rows at a time, in the order written. Counts and sums what
@@ -266,8 +267,8 @@ export class LinesToPayouts extends Transform {
       if (fields !== LINE_FIELDS) throw new Error(`a line of ${fields} fields, not ${LINE_FIELDS}`);
       // Where each field's bytes start and end (after its length); -1 for null.
       let p = pos + 2;
-      const starts = [0, 0, 0, 0, 0, 0];
-      const ends = [0, 0, 0, 0, 0, 0];
+      const starts = [0, 0, 0, 0, 0, 0, 0];
+      const ends = [0, 0, 0, 0, 0, 0, 0];
       let whole = true;
       for (let f = 0; f < LINE_FIELDS; f++) {
         if (p + 4 > input.length) {
@@ -298,7 +299,7 @@ export class LinesToPayouts extends Transform {
       const idAt = o + 6;
       fixed.copy(buffer, o + 22, 0, 40);
       o += 62;
-      o += input.copy(buffer, o, pos + 2, p); // the line's six fields, lengths included
+      o += input.copy(buffer, o, pos + 2, p); // the line's seven fields, lengths included
       o += fixed.copy(buffer, o, 40);
       rows.row(buffer, idAt, input, starts[0], starts[1], ends[1], starts[4], ends[4], amount);
       this.count++;

@@ -5,7 +5,7 @@ import { LinesToPayouts, timeOrderedIdBytes, uuidText } from './payout-copy';
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
-type Line = [string, string, string, string | null, string | null, bigint];
+type Line = [string, string, string, string | null, string | null, bigint, string];
 
 /** A line as PostgreSQL's binary COPY sends it (the columns of the posting's read). */
 function encodeLines(lines: Line[]): Buffer {
@@ -16,9 +16,9 @@ function encodeLines(lines: Line[]): Buffer {
     parts.push(length);
     if (bytes) parts.push(bytes);
   };
-  for (const [household, number, head, bank, account, amount] of lines) {
+  for (const [household, number, head, bank, account, amount, village] of lines) {
     const count = Buffer.alloc(2);
-    count.writeInt16BE(6);
+    count.writeInt16BE(7);
     parts.push(count);
     field(Buffer.from(household.replace(/-/g, ''), 'hex'));
     field(Buffer.from(number));
@@ -28,6 +28,7 @@ function encodeLines(lines: Line[]): Buffer {
     const fen = Buffer.alloc(8);
     fen.writeBigInt64BE(amount);
     field(fen);
+    field(Buffer.from(village));
   }
   parts.push(Buffer.from([0xff, 0xff]));
   return Buffer.concat(parts);
@@ -42,7 +43,7 @@ function decodePayouts(bytes: Buffer): Array<Array<string | null>> {
     const fields = bytes.readInt16BE(at);
     at += 2;
     if (fields === -1) break;
-    expect(fields).toBe(10);
+    expect(fields).toBe(11);
     const row: Array<string | null> = [];
     for (let f = 0; f < fields; f++) {
       const length = bytes.readInt32BE(at);
@@ -106,6 +107,7 @@ const lines: Line[] = Array.from({ length: 250 }, (_, i) => [
   i % 5 === 0 ? null : '农村信用社',
   i % 5 === 0 ? null : i % 13 === 1 ? `卡\u0001${i}\u2028` : `6217****${String(i).padStart(4, '0')}`,
   BigInt(1 + i * 1013),
+  `411322${String(100 + (i % 3)).padStart(3, '0')}201`,
 ]);
 
 describe('a posting passes each paid line into its payout unchanged', () => {
@@ -117,7 +119,7 @@ describe('a posting passes each paid line into its payout unchanged', () => {
     const { rows, json, transform, batch, distribution } = await convert(encodeLines(lines), pieces);
     expect(rows).toHaveLength(lines.length);
     const chainRows = rows.map((row, i) => {
-      const [household, number, head, bank, account, amount] = lines[i];
+      const [household, number, head, bank, account, amount, village] = lines[i];
       expect(row.slice(1)).toEqual([
         batch,
         distribution,
@@ -127,6 +129,7 @@ describe('a posting passes each paid line into its payout unchanged', () => {
         bank,
         account,
         String(amount),
+        village,
         'pending',
       ]);
       return {
@@ -177,6 +180,6 @@ describe('a posting passes each paid line into its payout unchanged', () => {
       Buffer.alloc(8),
       Buffer.from([0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]),
     ]);
-    await expect(convert(bad, [64])).rejects.toThrow(/2 fields, not 6/);
+    await expect(convert(bad, [64])).rejects.toThrow(/2 fields, not 7/);
   });
 });

@@ -12,6 +12,7 @@ import { NoticeRecordsItsDays1763900004950 } from './1763900004950-notice-record
 import { LedgerTransactionsKeepTheirTotals1763900005000 } from './1763900005000-ledger-transactions-keep-their-totals';
 import { PayoutsAreFoundThroughTheirBatch1763900005100 } from './1763900005100-payouts-are-found-through-their-batch';
 import { PayoutsAreTheHouseholdsSubLedger1763900005200 } from './1763900005200-payouts-are-the-households-sub-ledger';
+import { PayoutsCarryTheirVillage1763900005300 } from './1763900005300-payouts-carry-their-village';
 
 /** Every migration of this service, oldest first. Never edit one that has been merged. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   LedgerTransactionsKeepTheirTotals1763900005000,
   PayoutsAreFoundThroughTheirBatch1763900005100,
   PayoutsAreTheHouseholdsSubLedger1763900005200,
+  PayoutsCarryTheirVillage1763900005300,
 ];

@@ -272,9 +272,9 @@ export class PayoutsService {
       await manager.query(`UPDATE payout SET status = 'retried' WHERE id = $1`, [payoutId]);
       await manager.query(
         `INSERT INTO payout (id, distribution_id, household_id, household_number, head_name, bank_name, bank_account_masked,
-           amount_fen, attempt, retry_of, retry_reason, status)
+           amount_fen, attempt, retry_of, retry_reason, status, village_code)
          SELECT $1, p.distribution_id, p.household_id, p.household_number, h.head_name, h.bank_name, h.bank_account_masked,
-           p.amount_fen, p.attempt + 1, p.id, $3, 'pending'
+           p.amount_fen, p.attempt + 1, p.id, $3, 'pending', p.village_code
          FROM payout p JOIN household_rm h ON h.id = p.household_id WHERE p.id = $2`,
         [id, payoutId, reason],
       );
