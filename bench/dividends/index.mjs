@@ -23,7 +23,8 @@
 //   the hash the posting made (not part of the posting).
 // - public_trace_ms, public_trace_bytes, public_trace_counts_every_household: the public fund
 //   trace of the posted distribution over HTTP (it lists the largest households and counts all);
-//   public_households_page_1_ms, public_households_page_10000_ms: a page of 200 of its households.
+//   public_households_page_1_ms, public_households_page_10000_ms: a page of 200 of its households;
+//   public_sources_list_ms: the public list of fund sources, which sums each source's households.
 // - ledger_balances, payouts_sum_equals_households_total, fund_flows_reach_every_household:
 //   read back after the commit (1 = yes).
 // - peak_rss_mb: process.resourceUsage().maxRSS of the bench process (engine and setup).
@@ -223,6 +224,7 @@ export async function run({ startStack, log }) {
         body: JSON.parse(text),
       };
     };
+    figures.public_sources_list_ms = (await get(`${stack.urls.dividends}/public/funds/sources`)).ms;
     const trace = await get(`${stack.urls.dividends}/public/funds/sources/${ids.distributionId}/flows`);
     figures.public_trace_ms = trace.ms;
     figures.public_trace_bytes = trace.bytes;
