@@ -7,7 +7,6 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 /** PostgreSQL's binary COPY signature: the first 11 bytes of a "COPY … (FORMAT binary)" stream. */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 const RANDOM_WORDS = 4096;
 /**
  * How much each stage of the posting's pipeline may hold before it makes the one before it wait:
@@ -15,12 +14,6 @@ const RANDOM_WORDS = 4096;
  * Node's 16 kB default they took turns instead of working at once.
  */
 const STREAM_BUFFER_BYTES = 4 << 20;
-
-/** The uuid in its usual 8-4-4-4-12 form, from 16 bytes at `at`. */
-export function uuidText(bytes: Buffer, at: number): string {
-  const h = (k: number) => HEX[bytes[at + k]];
-  return `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${h(6)}${h(7)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`;
-}
 
 /** The 16 bytes of a uuid written 8-4-4-4-12. */
 function uuidBytes(text: string): Buffer {
@@ -196,6 +189,9 @@ export class LinesToPayouts extends Transform {
   private headerRead = false;
   private ended = false;
   private readonly chainRows = new PayoutChainRows();
+  // Where each field of the row being read starts and ends (-1: null), reused row after row.
+  private readonly starts = new Int32Array(LINE_FIELDS);
+  private readonly ends = new Int32Array(LINE_FIELDS);
   private readonly fixed: Buffer; // batch_id and distribution_id fields, then (at 40) the status field
 
   constructor(
@@ -267,8 +263,7 @@ export class LinesToPayouts extends Transform {
       if (fields !== LINE_FIELDS) throw new Error(`a line of ${fields} fields, not ${LINE_FIELDS}`);
       // Where each field's bytes start and end (after its length); -1 for null.
       let p = pos + 2;
-      const starts = [0, 0, 0, 0, 0, 0, 0];
-      const ends = [0, 0, 0, 0, 0, 0, 0];
+      const { starts, ends } = this;
       let whole = true;
       for (let f = 0; f < LINE_FIELDS; f++) {
         if (p + 4 > input.length) {

@@ -1,7 +1,13 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CANONICAL_ROWS } from '../chain/chain.service';
-import { LinesToPayouts, timeOrderedIdBytes, uuidText } from './payout-copy';
+import { LinesToPayouts, timeOrderedIdBytes } from './payout-copy';
+
+/** The uuid in its usual 8-4-4-4-12 form, from 16 bytes at `at`. */
+function uuidText(bytes: Buffer, at: number): string {
+  const hex = bytes.toString('hex', at, at + 16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
