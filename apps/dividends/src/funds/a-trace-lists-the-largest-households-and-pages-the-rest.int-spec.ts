@@ -10,6 +10,7 @@ import {
   type FundSourceTrace,
   type Paginated,
 } from '@fupin/contracts';
+import { fenToYuanString, parseYuanToFen } from '@fupin/money';
 import { CODES, startDividendsWorld, type DividendsWorld } from '../testing/dividends-world';
 
 const HOUSEHOLDS = FUND_TRACE_HOUSEHOLD_PREVIEW + 5;
@@ -134,10 +135,8 @@ describe('a trace with more households than it lists', () => {
     expect(lines[0]).toContain('户号');
     expect(lines).toHaveLength(1 + HOUSEHOLDS);
     const yuan = lines.slice(1).map((l) => l.split(',')[3]);
-    expect(yuan[0]).toBe(
-      `${Math.floor(largestFirst()[0][1] / 100)}.${String(largestFirst()[0][1] % 100).padStart(2, '0')}`,
-    );
-    const fen = yuan.reduce((s, v) => s + Math.round(Number(v) * 100), 0);
+    expect(yuan[0]).toBe(fenToYuanString(largestFirst()[0][1]));
+    const fen = yuan.reduce((s, v) => s + parseYuanToFen(v), 0);
     expect(fen).toBe(total());
     expect(lines.slice(1).every((l) => l.split(',')[1].startsWith('欧阳'))).toBe(true);
   });

@@ -455,7 +455,7 @@ export class FundsService {
   }
 }
 
-/** A flow to a household for the trace: the household named (masked for the public) and not its id. */
+/** A flow to a household for the trace: the household named; for the public, masked and without its id. */
 function householdFlow(
   r: FlowRow & { head_name: string | null },
   depth: number,

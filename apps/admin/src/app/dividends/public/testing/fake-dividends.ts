@@ -1,4 +1,5 @@
 import { sendJson, startStubServer, type RecordedRequest } from '@fupin/api-client/testing';
+import { fenToYuanString } from '@fupin/money';
 import type {
   ChainVerificationView,
   FundFlowNode,
@@ -258,7 +259,7 @@ export async function startFakeDividends(): Promise<FakeDividends> {
         'content-disposition': 'attachment; filename="fund-flow-village-households.csv"',
       });
       const rows = villageHouseholds(false, state.villageHouseholds).map(
-        (h) => `${h.householdId},${h.householdName},${Number(h.amountFen) / 100}.00`,
+        (h) => `${h.householdId},${h.householdName},${fenToYuanString(Number(h.amountFen))}`,
       );
       response.end(`\ufeff户号,户主,金额（元）\n${rows.join('\n')}\n`);
       return;
