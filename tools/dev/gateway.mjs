@@ -81,8 +81,6 @@ function proxy(req, res, targetPort, retried = false) {
       up.pipe(res);
     },
   );
-  // The request may still be timed out by the service; the agent's idle timer is not a request limit.
-  upstream.on('timeout', () => undefined);
   upstream.on('error', (error) => {
     // A kept-alive socket the service closed while this request was being sent on it: nothing
     // reached the service, so a GET or HEAD (no body to send again) goes once more on a new one.
